@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Workbench.Cli;
+using Workbench.Core.Answering;
+using Workbench.Core.Embeddings;
+using Workbench.Core.Hosting;
+using Workbench.Core.Ingestion;
+
+// workbench <command>: admin and scripting entry points over the same pipeline the web app uses.
+var arguments = CommandLine.Parse(args);
+if (arguments.Command is null or "help" or "--help")
+{
+    Console.WriteLine(CommandLine.Usage);
+    return arguments.Command is null ? 2 : 0;
+}
+
+// appsettings.json comes from beside the executable; relative data paths are taken from the working directory.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = arguments.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory });
+builder.Services.AddWorkbenchCore(builder.Configuration);
+builder.Services.AddSingleton<EmbeddedQdrantService>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
+using var host = builder.Build();
+
+try
+{
+    switch (arguments.Command)
+    {
+        case "setup":
+            var model = host.Services.GetRequiredService<IOptions<EmbeddingOptions>>().Value.ModelDirectory;
+            EmbeddingModelFiles.EnsureExtracted(model);
+            Console.WriteLine($"embedding model ready in {Path.GetFullPath(model)}");
+            return 0;
+
+        case "index":
+            await host.StartAsync();
+            var source = DocumentSources.ForDirectory(arguments.Option("source") ?? host.Services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory);
+            var report = await host.Services.GetRequiredService<PassageIndexer>().IndexAsync(source, new Progress<IndexingProgress>(p =>
+                Console.Error.Write($"\r{p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages")));
+            Console.Error.WriteLine();
+            foreach (var problem in report.Problems)
+            {
+                Console.WriteLine($"skipped {problem.Source}: {problem.Message}");
+            }
+
+            Console.WriteLine($"{report.Documents} documents, {report.Passages} passages ({report.Embedded} embedded, {report.Unchanged} unchanged), {report.Problems.Count} skipped, {report.Elapsed.TotalSeconds:F1} s");
+            await host.StopAsync();
+            return report.Problems.Count == 0 ? 0 : 1;
+
+        case "ask":
+            await host.StartAsync();
+            var question = string.Join(' ', arguments.Positional);
+            var result = await host.Services.GetRequiredService<AskPipeline>().AskAsync(new AskRequest(question, arguments.IntOption("top-k")));
+            Console.WriteLine(arguments.Flag("json") ? JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }) : AnswerPrinter.Format(result));
+            await host.StopAsync();
+            return 0;
+
+        default:
+            Console.Error.WriteLine($"unknown command '{arguments.Command}'\n{CommandLine.Usage}");
+            return 2;
+    }
+}
+catch (Exception ex) when (ex is InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or OptionsValidationException)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}

@@ -1,0 +1,15 @@
+using Workbench.Core.Domain;
+using Workbench.Core.Persistence;
+
+namespace Workbench.Core.Answering;
+
+/// <summary>What the UI and the API call: ask, then keep the answer so it can be rated and reopened.</summary>
+public sealed class AnswerService(AskPipeline pipeline, AnswerStore store)
+{
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    {
+        var result = await pipeline.AskAsync(request, cancellationToken);
+        await store.SaveAsync(result, cancellationToken);
+        return result;
+    }
+}

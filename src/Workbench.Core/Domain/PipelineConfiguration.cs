@@ -1,0 +1,17 @@
+namespace Workbench.Core.Domain;
+
+/// <summary>The settings that produced an answer, stored with it so configurations can be compared later.</summary>
+public sealed record PipelineConfiguration(
+    string Name,
+    int Version,
+    string EmbeddingModel,
+    string Retriever,
+    int TopK,
+    int ChunkTokens,
+    int OverlapTokens,
+    string Composer);
+
+public sealed record SearchFilters(DocumentType? Type = null, string? Specialty = null, int? YearFrom = null, int? YearTo = null)
+{
+    public static SearchFilters None { get; } = new();
+}

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+using Qdrant.Client;
+using Workbench.Core.Answering;
+using Workbench.Core.Embeddings;
+using Workbench.Core.Ingestion;
+using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.Core.Hosting;
+
+public static class WorkbenchCoreServiceCollectionExtensions
+{
+    /// <summary>Everything the pipeline needs: options, embedding model, Qdrant, composer, database.</summary>
+    public static IServiceCollection AddWorkbenchCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.Section);
+        services.AddValidatedOptions<ChunkingOptions>(configuration, ChunkingOptions.Section);
+        services.AddValidatedOptions<QdrantOptions>(configuration, QdrantOptions.Section);
+        services.AddValidatedOptions<AskOptions>(configuration, AskOptions.Section);
+        services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
+        services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<OnnxEmbeddingGenerator>();
+        services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp => sp.GetRequiredService<OnnxEmbeddingGenerator>());
+        services.AddSingleton(sp => new TokenChunker(
+            sp.GetRequiredService<OnnxEmbeddingGenerator>().Tokenizer, sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
+
+        services.AddSingleton(sp =>
+        {
+            var qdrant = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
+            return new QdrantClient(qdrant.Host, qdrant.GrpcPort, qdrant.Https, qdrant.ApiKey);
+        });
+        services.AddSingleton<QdrantPassageIndex>();
+        services.AddSingleton<PassageIndexer>();
+        services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section);
+        services.AddSingleton<IndexStatus>();
+
+        services.AddKernel();
+        services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IOptions<AskOptions>>().Value.Extractive));
+        services.AddSingleton<IChatCompletionService>(CreateChatCompletion);
+        services.AddSingleton<AskPipeline>();
+
+        services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<AnswerStore>();
+        services.AddSingleton<AnswerService>();
+        return services;
+    }
+
+    /// <summary>The local Qdrant process (when enabled) and first-run indexing of the bundled corpus.</summary>
+    public static IServiceCollection AddWorkbenchHostedServices(this IServiceCollection services)
+    {
+        // Registered first so Qdrant is up before anything that needs it starts.
+        services.AddSingleton<EmbeddedQdrantService>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
+        services.AddHostedService<CorpusBootstrapService>();
+        return services;
+    }
+
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, IConfiguration configuration, string section)
+        where T : class =>
+        services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
+    /// <summary>Creates the database file's folder and applies pending migrations.</summary>
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var connection = new SqliteConnectionStringBuilder(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var db = await services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync(cancellationToken);
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    private static IChatCompletionService CreateChatCompletion(IServiceProvider services)
+    {
+        var llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
+        if (!llm.Enabled)
+        {
+            return new ExtractiveChatCompletionService(services.GetRequiredService<ExtractiveComposer>());
+        }
+
+        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds) };
+        var kernel = Kernel.CreateBuilder()
+            .AddOpenAIChatCompletion(llm.Model!, new Uri(llm.Endpoint!), llm.ApiKey, httpClient: http)
+            .Build();
+        return kernel.GetRequiredService<IChatCompletionService>();
+    }
+}

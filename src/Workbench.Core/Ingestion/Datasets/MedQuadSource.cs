@@ -1,0 +1,73 @@
+using System.Xml;
+using System.Xml.Linq;
+using Workbench.Core.Domain;
+
+namespace Workbench.Core.Ingestion.Datasets;
+
+/// <summary>
+/// MedQuAD's XML collections (GARD, GHR): one document per answered question pair, titled
+/// "focus: question type". The question itself is not indexed, only its answer.
+/// </summary>
+public sealed class MedQuadSource(string directory) : IDocumentSource
+{
+    public string Name => $"MedQuAD {directory}";
+
+    public static bool Recognises(string directory) =>
+        Directory.Exists(directory) && Directory.EnumerateDirectories(directory, "*_QA").Any();
+
+    public SourceReadResult Read()
+    {
+        var documents = new List<SourceDocument>();
+        var problems = new List<IngestionProblem>();
+        foreach (var pair in ReadPairs(problems))
+        {
+            var sections = MarkdownDocumentParser.ParseSections(pair.Answer, pair.Metadata.Title);
+            if (sections.Count > 0)
+            {
+                documents.Add(new SourceDocument(pair.DocumentId, pair.Metadata, sections));
+            }
+        }
+
+        return new SourceReadResult(documents, problems);
+    }
+
+    /// <summary>The questions with the id of the document holding their answer.</summary>
+    public IReadOnlyList<(string DocumentId, string Question)> ReadQuestions() =>
+        ReadPairs([]).Where(p => p.Answer.Length > 0).Select(p => (p.DocumentId, p.Question)).ToList();
+
+    private sealed record Pair(string DocumentId, string Question, string Answer, DocumentMetadata Metadata);
+
+    private IEnumerable<Pair> ReadPairs(List<IngestionProblem> problems)
+    {
+        var files = Directory.EnumerateDirectories(directory, "*_QA")
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.xml"))
+            .Order(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            XElement root;
+            try
+            {
+                root = XDocument.Load(file).Root ?? throw new XmlException("empty document");
+            }
+            catch (XmlException ex)
+            {
+                problems.Add(new IngestionProblem(Path.GetFileName(file), $"malformed XML: {ex.Message}"));
+                continue;
+            }
+
+            var source = (string?)root.Attribute("source") ?? "MedQuAD";
+            var focus = root.Element("Focus")?.Value.Trim() ?? Path.GetFileNameWithoutExtension(file);
+            var url = (string?)root.Attribute("url");
+            var docId = (string?)root.Attribute("id") ?? Path.GetFileNameWithoutExtension(file);
+            foreach (var qa in root.Descendants("QAPair"))
+            {
+                var question = qa.Element("Question");
+                var answer = qa.Element("Answer")?.Value.Trim() ?? string.Empty;
+                var qtype = (string?)question?.Attribute("qtype") ?? "information";
+                var pid = (string?)qa.Attribute("pid") ?? "0";
+                var metadata = new DocumentMetadata($"{focus}: {qtype}", source, null, DocumentType.Guideline, "genetics", url);
+                yield return new Pair($"{source.ToLowerInvariant()}-{docId}-{pid}", question?.Value.Trim() ?? string.Empty, answer, metadata);
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.Core.Ingestion;
+
+public sealed record IndexingProgress(int DocumentsDone, int DocumentsTotal, int PassagesDone);
+
+public sealed record IndexingReport(
+    int Documents,
+    int Passages,
+    int Embedded,
+    int Unchanged,
+    IReadOnlyList<IngestionProblem> Problems,
+    TimeSpan Elapsed);
+
+/// <summary>
+/// Ingestion: read a source, chunk each document, embed only passages whose content hash changed,
+/// upsert them with their metadata, and drop passages a shorter new version no longer has.
+/// </summary>
+public sealed class PassageIndexer(
+    TokenChunker chunker,
+    IEmbeddingGenerator<string, Embedding<float>> embedder,
+    QdrantPassageIndex index,
+    ILogger<PassageIndexer> logger)
+{
+    private const int DocumentsPerBatch = 32;
+
+    public async Task<IndexingReport> IndexAsync(IDocumentSource source, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var read = source.Read();
+        foreach (var problem in read.Problems)
+        {
+            logger.LogWarning("Skipped {Source}: {Message}", problem.Source, problem.Message);
+        }
+
+        var dimensions = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
+            ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
+        await index.EnsureCollectionAsync(dimensions, cancellationToken);
+
+        int documents = 0, passages = 0, embedded = 0;
+        foreach (var batch in read.Documents.Chunk(DocumentsPerBatch))
+        {
+            var chunked = batch.Select(d => (Document: d, Passages: chunker.Chunk(d))).ToList();
+            var all = chunked.SelectMany(c => c.Passages).ToList();
+            var stored = await index.GetContentHashesAsync(all, cancellationToken);
+            var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != p.ContentHash).ToList();
+            if (changed.Count > 0)
+            {
+                var vectors = await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
+                await index.UpsertAsync(changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), cancellationToken);
+            }
+
+            foreach (var (document, documentPassages) in chunked)
+            {
+                await index.DeleteStalePassagesAsync(document.Id, documentPassages.Count, cancellationToken);
+            }
+
+            documents += batch.Length;
+            passages += all.Count;
+            embedded += changed.Count;
+            progress?.Report(new IndexingProgress(documents, read.Documents.Count, passages));
+        }
+
+        var report = new IndexingReport(documents, passages, embedded, passages - embedded, read.Problems, stopwatch.Elapsed);
+        logger.LogInformation(
+            "Indexed {Source}: {Documents} documents, {Passages} passages ({Embedded} embedded, {Unchanged} unchanged), {Problems} skipped, in {Seconds:F1} s",
+            source.Name, report.Documents, report.Passages, report.Embedded, report.Unchanged, report.Problems.Count, report.Elapsed.TotalSeconds);
+        return report;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Domain;
+
+namespace Workbench.Core.Persistence;
+
+/// <summary>A saved answer with the clinician's latest rating of it.</summary>
+public sealed record StoredAnswer(AskResult Answer, AnswerRating? LatestRating);
+
+/// <summary>Answers, their citations and ratings in the application database.</summary>
+public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SaveAsync(AskResult answer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Answers.Add(ToEntity(answer));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<StoredAnswer?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.Answers.AsNoTracking().Include(a => a.Citations).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (entity is null)
+        {
+            return null;
+        }
+
+        var rating = await db.Ratings.AsNoTracking().Where(r => r.AnswerId == id)
+            .OrderByDescending(r => r.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return new StoredAnswer(FromEntity(entity), rating is null ? null : FromEntity(rating));
+    }
+
+    public async Task<IReadOnlyList<AnswerSummary>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Answers.AsNoTracking()
+            .OrderByDescending(a => a.AskedAtUtc)
+            .Take(take)
+            .Select(a => new
+            {
+                a.Id,
+                a.Question,
+                a.AskedAtUtc,
+                a.Abstained,
+                LatestScore = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => (int?)r.Score).FirstOrDefault(),
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new AnswerSummary(r.Id, r.Question, Utc(r.AskedAtUtc), r.Abstained, r.LatestScore)).ToList();
+    }
+
+    /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept, the latest shown.</summary>
+    public async Task<AnswerRating?> AddRatingAsync(Guid answerId, RatingInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Values), nameof(input));
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.Answers.AnyAsync(a => a.Id == answerId, cancellationToken))
+        {
+            return null;
+        }
+
+        var entity = new RatingEntity
+        {
+            Id = Guid.NewGuid(),
+            AnswerId = answerId,
+            Score = input.Score,
+            Flags = (int)input.Flags,
+            Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+        };
+        db.Ratings.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return FromEntity(entity);
+    }
+
+    private static AnswerEntity ToEntity(AskResult answer) => new()
+    {
+        Id = answer.AnswerId,
+        Question = answer.Question,
+        Text = answer.Text,
+        Abstained = answer.Abstained,
+        AbstentionReason = answer.AbstentionReason,
+        SentencesJson = JsonSerializer.Serialize(answer.Sentences, Json),
+        PipelineName = answer.Pipeline.Name,
+        PipelineVersion = answer.Pipeline.Version,
+        PipelineJson = JsonSerializer.Serialize(answer.Pipeline, Json),
+        EmbedMs = answer.Timings.EmbedMs,
+        RetrieveMs = answer.Timings.RetrieveMs,
+        ComposeMs = answer.Timings.ComposeMs,
+        AskedAtUtc = answer.AskedAt.UtcDateTime,
+        Citations = answer.Citations.Select(c => ToEntity(c, CitationKind.Cited))
+            .Concat(answer.ClosestPassages.Select(c => ToEntity(c, CitationKind.Closest)))
+            .ToList(),
+    };
+
+    private static CitationEntity ToEntity(Citation citation, CitationKind kind) => new()
+    {
+        Kind = kind,
+        Number = citation.Number,
+        PassageId = citation.PassageId,
+        DocumentId = citation.DocumentId,
+        Heading = citation.Heading,
+        Quote = citation.Quote,
+        Score = citation.Score,
+        Title = citation.Source.Title,
+        Organisation = citation.Source.Organisation,
+        Year = citation.Source.Year,
+        DocumentType = citation.Source.Type.ToKeyword(),
+        Specialty = citation.Source.Specialty,
+        Url = citation.Source.Url,
+    };
+
+    private static AskResult FromEntity(AnswerEntity entity)
+    {
+        List<Citation> Citations(CitationKind kind) => entity.Citations
+            .Where(c => c.Kind == kind)
+            .OrderBy(c => c.Number)
+            .Select(c =>
+            {
+                DocumentTypes.TryParse(c.DocumentType, out var type);
+                return new Citation(c.Number, c.PassageId, c.DocumentId, c.Heading, c.Quote, c.Score,
+                    new DocumentMetadata(c.Title, c.Organisation, c.Year, type, c.Specialty, c.Url));
+            })
+            .ToList();
+
+        return new AskResult(
+            entity.Id,
+            entity.Question,
+            JsonSerializer.Deserialize<List<AnswerSentence>>(entity.SentencesJson, Json) ?? [],
+            Citations(CitationKind.Cited),
+            Citations(CitationKind.Closest),
+            entity.Abstained,
+            entity.AbstentionReason,
+            new AskTimings(entity.EmbedMs, entity.RetrieveMs, entity.ComposeMs),
+            JsonSerializer.Deserialize<PipelineConfiguration>(entity.PipelineJson, Json)
+                ?? throw new InvalidDataException($"answer {entity.Id} has no pipeline configuration"),
+            Utc(entity.AskedAtUtc));
+    }
+
+    private static AnswerRating FromEntity(RatingEntity r) =>
+        new(r.Id, r.AnswerId, r.Score, (RatingFlags)r.Flags, r.Comment, Utc(r.CreatedAtUtc));
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,89 @@
+namespace Workbench.Core.Persistence;
+
+public sealed class AnswerEntity
+{
+    public Guid Id { get; set; }
+
+    public required string Question { get; set; }
+
+    public required string Text { get; set; }
+
+    public bool Abstained { get; set; }
+
+    public string? AbstentionReason { get; set; }
+
+    /// <summary>Sentences with their citation numbers, as JSON: they are only ever read whole.</summary>
+    public required string SentencesJson { get; set; }
+
+    public required string PipelineName { get; set; }
+
+    public int PipelineVersion { get; set; }
+
+    public required string PipelineJson { get; set; }
+
+    public double EmbedMs { get; set; }
+
+    public double RetrieveMs { get; set; }
+
+    public double ComposeMs { get; set; }
+
+    public DateTime AskedAtUtc { get; set; }
+
+    public List<CitationEntity> Citations { get; set; } = [];
+
+    public List<RatingEntity> Ratings { get; set; } = [];
+}
+
+public enum CitationKind
+{
+    Cited = 0,
+    Closest = 1,
+}
+
+public sealed class CitationEntity
+{
+    public long Id { get; set; }
+
+    public Guid AnswerId { get; set; }
+
+    public CitationKind Kind { get; set; }
+
+    public int Number { get; set; }
+
+    public required string PassageId { get; set; }
+
+    public required string DocumentId { get; set; }
+
+    public required string Heading { get; set; }
+
+    public required string Quote { get; set; }
+
+    public double Score { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string Organisation { get; set; }
+
+    public int? Year { get; set; }
+
+    public required string DocumentType { get; set; }
+
+    public required string Specialty { get; set; }
+
+    public string? Url { get; set; }
+}
+
+public sealed class RatingEntity
+{
+    public Guid Id { get; set; }
+
+    public Guid AnswerId { get; set; }
+
+    public int Score { get; set; }
+
+    public int Flags { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workbench.Core.Retrieval;
+
+public sealed class QdrantOptions : IValidatableObject
+{
+    public const string Section = "Qdrant";
+
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    [Range(1, 65535)]
+    public int HttpPort { get; set; } = 6333;
+
+    [Range(1, 65535)]
+    public int GrpcPort { get; set; } = 6334;
+
+    public bool Https { get; set; }
+
+    public string? ApiKey { get; set; }
+
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]+$")]
+    public string Collection { get; set; } = "passages";
+
+    /// <summary>When enabled, the app starts its own Qdrant process and stops it on shutdown.</summary>
+    public EmbeddedQdrantOptions Embedded { get; set; } = new();
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Embedded.Enabled && (string.IsNullOrWhiteSpace(Embedded.BinaryPath) || !File.Exists(Embedded.BinaryPath)))
+        {
+            yield return new ValidationResult(
+                $"Qdrant:Embedded:BinaryPath '{Embedded.BinaryPath}' does not exist. Run scripts/setup.sh, or set Qdrant:Embedded:Enabled=false and point Qdrant:Host at a running server.",
+                [nameof(Embedded)]);
+        }
+    }
+}
+
+public sealed class EmbeddedQdrantOptions
+{
+    public bool Enabled { get; set; }
+
+    public string BinaryPath { get; set; } = string.Empty;
+
+    public string StoragePath { get; set; } = ".data/qdrant";
+}

@@ -1,0 +1,135 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Answering;
+using Workbench.Core.Domain;
+using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.Web.Api;
+
+/// <summary>The REST API: ask, rate, read an answer back, health. Errors are RFC 7807 problem details.</summary>
+public static class WorkbenchApi
+{
+    public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Workbench").DisableAntiforgery();
+        api.MapPost("/ask", AskAsync).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
+        api.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with its latest rating.");
+        api.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
+        api.MapGet("/health", HealthAsync).WithName("Health").WithSummary("Qdrant and database status.");
+        return app;
+    }
+
+    public static async Task<Results<Ok<AskResult>, ValidationProblem, ProblemHttpResult>> AskAsync(
+        AskApiRequest request, AnswerService answers, CancellationToken cancellationToken)
+    {
+        var filters = ToFilters(request.Filters, out var filterError);
+        if (filterError is not null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["filters.type"] = [filterError] });
+        }
+
+        try
+        {
+            return TypedResults.Ok(await answers.AskAsync(new AskRequest(request.Question ?? string.Empty, request.TopK, filters), cancellationToken));
+        }
+        catch (InvalidQuestionException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
+        }
+        catch (RetrievalUnavailableException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Retrieval unavailable");
+        }
+    }
+
+    public static async Task<Results<Ok<AnswerWithRating>, NotFound<ProblemDetails>>> GetAnswerAsync(Guid id, AnswerStore store, CancellationToken cancellationToken)
+    {
+        var stored = await store.GetAsync(id, cancellationToken);
+        return stored is null
+            ? TypedResults.NotFound(AnswerNotFound(id))
+            : TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating));
+    }
+
+    public static async Task<Results<Created<AnswerRating>, ValidationProblem, NotFound<ProblemDetails>>> RateAsync(
+        Guid id, RatingApiRequest request, AnswerStore store, CancellationToken cancellationToken)
+    {
+        var flags = RatingFlags.None;
+        foreach (var name in request.Flags ?? [])
+        {
+            if (!Enum.TryParse<RatingFlags>(name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var flag) || flag == RatingFlags.None)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                {
+                    ["flags"] = [$"Unknown flag '{name}'. Use unsupportedClaim, unsafe, outdated or incomplete."],
+                });
+            }
+
+            flags |= flag;
+        }
+
+        var input = new RatingInput(request.Score, flags, request.Comment);
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+        }
+
+        var rating = await store.AddRatingAsync(id, input, cancellationToken);
+        return rating is null
+            ? TypedResults.NotFound(AnswerNotFound(id))
+            : TypedResults.Created($"/api/answers/{id}", rating);
+    }
+
+    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
+        QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, CancellationToken cancellationToken)
+    {
+        long? passages = null;
+        try
+        {
+            passages = await index.CountAsync(cancellationToken);
+        }
+        catch (RpcException)
+        {
+            // Reported as unreachable below.
+        }
+
+        bool databaseUp;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            databaseUp = await db.Database.CanConnectAsync(cancellationToken);
+        }
+
+        var healthy = passages is not null && databaseUp;
+        var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", new QdrantHealth(passages is not null, passages, index.Collection), new DatabaseHealth(databaseUp));
+        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static SearchFilters? ToFilters(AskFilters? filters, out string? error)
+    {
+        error = null;
+        if (filters is null)
+        {
+            return null;
+        }
+
+        DocumentType? type = null;
+        if (!string.IsNullOrWhiteSpace(filters.Type))
+        {
+            if (!DocumentTypes.TryParse(filters.Type, out var parsed))
+            {
+                error = "type must be 'guideline' or 'research'.";
+                return null;
+            }
+
+            type = parsed;
+        }
+
+        return new SearchFilters(type, filters.Specialty, filters.YearFrom, filters.YearTo);
+    }
+
+    private static ProblemDetails AnswerNotFound(Guid id) =>
+        new() { Title = "Answer not found", Detail = $"There is no answer with id {id}.", Status = StatusCodes.Status404NotFound };
+}

@@ -1,0 +1,15 @@
+using Workbench.Core.Hosting;
+using Workbench.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddWorkbenchCore(builder.Configuration);
+builder.Services.AddWorkbenchHostedServices();
+builder.Services.AddWorkbenchWeb();
+
+var app = builder.Build();
+await app.Services.MigrateDatabaseAsync();
+app.UseWorkbenchWeb();
+app.Run();
+
+/// <summary>Entry point, visible to the test hosts.</summary>
+public partial class Program;
