@@ -10,6 +10,7 @@ namespace Workbench.Core.Retrieval;
 public sealed class LocalQdrantServer : IAsyncDisposable
 {
     private readonly Process process;
+    private bool disposed;
 
     private LocalQdrantServer(Process process, string host, int httpPort, int grpcPort)
     {
@@ -105,6 +106,12 @@ public sealed class LocalQdrantServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
         if (!process.HasExited)
         {
             _ = Kill(process.Id, Sigterm);

@@ -38,12 +38,17 @@ public static partial class Terms
             }
 
             terms.Add(Stem(token));
+            // "low-dose" also matches "dose", "high-risk" also "risk"; the whole token stays for exact matches.
+            if (token.Contains('-', StringComparison.Ordinal))
+            {
+                terms.AddRange(token.Split('-').Where(part => part.Length >= 2 && !StopWords.Contains(part)).Select(Stem));
+            }
         }
 
         return terms;
     }
 
-    /// <summary>A deliberately light stemmer (plurals, -ing, -ed, final e), never applied to tokens with digits.</summary>
+    /// <summary>A deliberately light stemmer (plurals, -ion, -ive, -ing, -ed, final e), never applied to tokens with digits.</summary>
     public static string Stem(string token)
     {
         if (token.Length <= 4 || token.Any(char.IsDigit))
@@ -61,7 +66,15 @@ public static partial class Terms
             token = token[..^1];
         }
 
-        if (token.EndsWith("ing", StringComparison.Ordinal) && token.Length >= 7)
+        if (token.EndsWith("ion", StringComparison.Ordinal) && token.Length >= 8)
+        {
+            token = token[..^3];
+        }
+        else if (token.EndsWith("ive", StringComparison.Ordinal) && token.Length >= 8)
+        {
+            token = token[..^3];
+        }
+        else if (token.EndsWith("ing", StringComparison.Ordinal) && token.Length >= 7)
         {
             token = token[..^3];
         }

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
@@ -45,15 +44,15 @@ public static class WorkbenchApi
         }
     }
 
-    public static async Task<Results<Ok<AnswerWithRating>, NotFound<ProblemDetails>>> GetAnswerAsync(Guid id, AnswerStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AnswerWithRating>, ProblemHttpResult>> GetAnswerAsync(Guid id, AnswerStore store, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(id, cancellationToken);
         return stored is null
-            ? TypedResults.NotFound(AnswerNotFound(id))
+            ? AnswerNotFound(id)
             : TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating));
     }
 
-    public static async Task<Results<Created<AnswerRating>, ValidationProblem, NotFound<ProblemDetails>>> RateAsync(
+    public static async Task<Results<Created<AnswerRating>, ValidationProblem, ProblemHttpResult>> RateAsync(
         Guid id, RatingApiRequest request, AnswerStore store, CancellationToken cancellationToken)
     {
         var flags = RatingFlags.None;
@@ -79,7 +78,7 @@ public static class WorkbenchApi
 
         var rating = await store.AddRatingAsync(id, input, cancellationToken);
         return rating is null
-            ? TypedResults.NotFound(AnswerNotFound(id))
+            ? AnswerNotFound(id)
             : TypedResults.Created($"/api/answers/{id}", rating);
     }
 
@@ -130,6 +129,6 @@ public static class WorkbenchApi
         return new SearchFilters(type, filters.Specialty, filters.YearFrom, filters.YearTo);
     }
 
-    private static ProblemDetails AnswerNotFound(Guid id) =>
-        new() { Title = "Answer not found", Detail = $"There is no answer with id {id}.", Status = StatusCodes.Status404NotFound };
+    private static ProblemHttpResult AnswerNotFound(Guid id) =>
+        TypedResults.Problem($"There is no answer with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Answer not found");
 }

@@ -29,5 +29,17 @@ public class TermsTests
     [InlineData("screening", "screened")]
     [InlineData("therapies", "therapy")]
     [InlineData("diabetes", "diabetes")]
+    [InlineData("prevention", "preventive")]
+    [InlineData("hypertension", "hypertensive")]
     public void StemsInflectionsAlike(string a, string b) => Assert.Equal(Terms.Stem(a), Terms.Stem(b));
+
+    [Fact]
+    public void MatchesTheWordsInsideAHyphenatedTerm()
+    {
+        var terms = Terms.Extract("low-dose aspirin for high-risk pregnancies");
+
+        Assert.Contains("low-dos", terms);
+        Assert.Contains(Terms.Stem("dose"), terms);
+        Assert.Contains("risk", terms);
+    }
 }

@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Workbench.IntegrationTests;
+
+[Collection(IntegrationCollection.Name)]
+public class ApiTests(IntegrationFixture fixture)
+{
+    private readonly HttpClient client = fixture.App.CreateClient();
+
+    private async Task<JsonNode> AskAsync(string question)
+    {
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question, topK = 5 });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    [Fact]
+    public async Task AskReturnsTheAnswerWithCitationsTimingsAndPipeline()
+    {
+        var answer = await AskAsync("Which vaccine is recommended against shingles for adults aged 50 and older?");
+
+        Assert.False(answer["abstained"]!.GetValue<bool>());
+        var citation = answer["citations"]!.AsArray()[0]!;
+        Assert.Equal(1, citation["number"]!.GetValue<int>());
+        Assert.False(string.IsNullOrEmpty(citation["passageId"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(citation["quote"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(citation["source"]!["title"]!.GetValue<string>()));
+        Assert.StartsWith("https://", citation["source"]!["url"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(citation["source"]!["year"]!.GetValue<int>() > 2000);
+        Assert.True(citation["score"]!.GetValue<double>() > 0);
+        Assert.Contains("[1]", answer["text"]!.GetValue<string>());
+        Assert.True(answer["timings"]!["totalMs"]!.GetValue<double>() > 0);
+        Assert.Equal("extractive", answer["pipeline"]!["composer"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(null)]
+    public async Task AskRejectsAnEmptyQuestionWithProblemDetails(string? question)
+    {
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("Type a question first.", problem["errors"]!["question"]![0]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AskRejectsAQuestionOverTwoThousandCharacters()
+    {
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question = new string('x', 2001) });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Contains("limit is 2,000", problem["errors"]!["question"]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"question\":\"x\",\"topK\":0}", "topK")]
+    [InlineData("{\"question\":\"x\",\"filters\":{\"type\":\"blog\"}}", "filters.type")]
+    [InlineData("{\"question\":\"x\",\"filters\":{\"yearFrom\":2020,\"yearTo\":2010}}", "filters")]
+    public async Task AskRejectsBadOptionsNamingTheField(string body, string field)
+    {
+        using var response = await client.PostAsync("/api/ask", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.NotNull(problem["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task ARatingIsSavedAndReturnedWithTheAnswer()
+    {
+        var answer = await AskAsync("When should statins be offered for primary prevention?");
+        var id = answer["answerId"]!.GetValue<string>();
+
+        using var rated = await client.PostAsJsonAsync($"/api/answers/{id}/ratings", new { score = 4, flags = new[] { "incomplete", "outdated" }, comment = "Missing the 2022 nuance." });
+        using var read = await client.GetAsync($"/api/answers/{id}");
+
+        Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        var stored = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
+        Assert.Equal(4, stored["rating"]!["score"]!.GetValue<int>());
+        Assert.Equal("outdated, incomplete", stored["rating"]!["flags"]!.GetValue<string>());
+        Assert.Equal("Missing the 2022 nuance.", stored["rating"]!["comment"]!.GetValue<string>());
+        Assert.Equal(answer["text"]!.GetValue<string>(), stored["answer"]!["text"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("{\"score\":0}", "score")]
+    [InlineData("{\"score\":3,\"flags\":[\"boring\"]}", "flags")]
+    public async Task AnInvalidRatingIsRejectedAndNothingIsSaved(string body, string field)
+    {
+        var answer = await AskAsync("How is latent tuberculosis infection treated?");
+        var id = answer["answerId"]!.GetValue<string>();
+
+        using var response = await client.PostAsync($"/api/answers/{id}/ratings", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        using var read = await client.GetAsync($"/api/answers/{id}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["errors"]![field]);
+        Assert.Null(JsonNode.Parse(await read.Content.ReadAsStringAsync())!["rating"]);
+    }
+
+    [Fact]
+    public async Task RatingAnAnswerThatDoesNotExistIsNotFound()
+    {
+        using var response = await client.PostAsJsonAsync($"/api/answers/{Guid.NewGuid()}/ratings", new { score = 3 });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task HealthReportsQdrantAndTheDatabase()
+    {
+        using var response = await client.GetAsync("/api/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var health = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.True(health.GetProperty("qdrant").GetProperty("passages").GetInt64() > 200);
+        Assert.True(health.GetProperty("database").GetProperty("reachable").GetBoolean());
+    }
+}
