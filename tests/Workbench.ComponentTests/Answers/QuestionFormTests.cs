@@ -1,0 +1,39 @@
+using Workbench.Core.Domain;
+using Workbench.Web.Components.Answers;
+
+namespace Workbench.ComponentTests.Answers;
+
+public class QuestionFormTests : ComponentTestContext
+{
+    [Fact]
+    public void CtrlEnterAsksTheQuestionWithItsFilters()
+    {
+        QuestionSubmission? asked = null;
+        var cut = Render<QuestionForm>(p => p.Add(c => c.OnAsk, (QuestionSubmission s) => asked = s));
+
+        cut.Find("#question-input").Input("When should statins start?");
+        cut.Find("#filter-specialty").Change("cardiology");
+        cut.Find("#question-input").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", CtrlKey = true });
+
+        Assert.NotNull(asked);
+        Assert.Equal("When should statins start?", asked.Question);
+        Assert.Equal(new SearchFilters(null, "cardiology", null, null), asked.Filters);
+        Assert.Equal(5, asked.TopK);
+    }
+
+    [Fact]
+    public void ShowsTheValidationMessageItIsGiven()
+    {
+        var cut = Render<QuestionForm>(p => p.Add(c => c.OnAsk, (QuestionSubmission _) => { }).Add(c => c.Error, "Type a question first."));
+
+        Assert.Contains("Type a question first.", cut.Markup);
+    }
+
+    [Fact]
+    public void TheAskButtonIsDisabledWhileBusy()
+    {
+        var cut = Render<QuestionForm>(p => p.Add(c => c.OnAsk, (QuestionSubmission _) => { }).Add(c => c.Busy, true));
+
+        Assert.True(cut.Find("#ask-button").HasAttribute("disabled"));
+    }
+}
