@@ -49,6 +49,16 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 }
 
+ensure_npm() {
+  command -v npm >/dev/null 2>&1 && return 0
+  echo "setup: installing Debian's npm (Qdrant is published on npm)"
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+}
+
+ensure_npm
 install_qdrant
 if [[ "${1:-}" == "--browser" ]]; then
   install_chromium

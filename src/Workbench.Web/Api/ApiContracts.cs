@@ -10,7 +10,10 @@ public sealed record RatingApiRequest(int Score, IReadOnlyList<string>? Flags, s
 
 public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating);
 
-public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database);
+public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database, CorpusHealth Corpus);
+
+/// <summary>The last indexing of the bundled corpus, with every file that was skipped and why.</summary>
+public sealed record CorpusHealth(string State, int? Documents, int? Passages, IReadOnlyList<Workbench.Core.Ingestion.IngestionProblem> Skipped);
 
 public sealed record QdrantHealth(bool Reachable, long? Passages, string Collection);
 

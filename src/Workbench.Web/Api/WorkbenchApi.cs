@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
+using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 
@@ -83,7 +84,7 @@ public static class WorkbenchApi
     }
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
-        QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, CancellationToken cancellationToken)
+        QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, CancellationToken cancellationToken)
     {
         long? passages = null;
         try
@@ -102,7 +103,9 @@ public static class WorkbenchApi
         }
 
         var healthy = passages is not null && databaseUp;
-        var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", new QdrantHealth(passages is not null, passages, index.Collection), new DatabaseHealth(databaseUp));
+        var indexed = status.LastReport;
+        var corpus = new CorpusHealth(status.State.ToString(), indexed?.Documents, indexed?.Passages, indexed?.Problems ?? []);
+        var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", new QdrantHealth(passages is not null, passages, index.Collection), new DatabaseHealth(databaseUp), corpus);
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Workbench.TestSupport;
+
+namespace Workbench.IntegrationTests;
+
+/// <summary>Faults around a running app with a small corpus of its own: a broken file, Qdrant stopping.</summary>
+public sealed class FaultTests : IAsyncLifetime
+{
+    private readonly QdrantFixture qdrant = new();
+    private readonly string corpus = Directory.CreateTempSubdirectory("workbench-small-corpus-").FullName;
+    private WorkbenchAppFactory app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        File.Copy(Path.Combine(RepositoryPaths.Corpus, "uspstf-low-dose-aspirin-preeclampsia-2021.md"), Path.Combine(corpus, "aspirin.md"));
+        await File.WriteAllTextAsync(Path.Combine(corpus, "broken.md"), "---\ntitle: Broken\nyear: soon\n---\nText.");
+        await qdrant.InitializeAsync();
+        app = new WorkbenchAppFactory(qdrant, "faults");
+        app.Overrides["Corpus:Directory"] = corpus;
+        client = app.CreateClient();
+        await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+    }
+
+    public async Task DisposeAsync()
+    {
+        await app.DisposeAsync();
+        await qdrant.DisposeAsync();
+        Directory.Delete(corpus, recursive: true);
+    }
+
+    [Fact]
+    public async Task ABrokenCorpusFileIsSkippedAndReportedWhileTheRestIsServed()
+    {
+        using var health = await client.GetAsync("/api/health");
+        using var asked = await client.PostAsJsonAsync("/api/ask", new { question = "What aspirin dose prevents preeclampsia?" });
+
+        var report = JsonNode.Parse(await health.Content.ReadAsStringAsync())!["corpus"]!;
+        Assert.Equal(1, report["documents"]!.GetValue<int>());
+        var skipped = Assert.Single(report["skipped"]!.AsArray())!;
+        Assert.Equal("broken.md", skipped["source"]!.GetValue<string>());
+        Assert.Contains("'year' must be a year", skipped["message"]!.GetValue<string>());
+        Assert.False(JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["abstained"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task WhenQdrantStopsAskAndHealthSayServiceUnavailableAndSavedRatingsSurvive()
+    {
+        using var asked = await client.PostAsJsonAsync("/api/ask", new { question = "What aspirin dose prevents preeclampsia?" });
+        var id = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["answerId"]!.GetValue<string>();
+        (await client.PostAsJsonAsync($"/api/answers/{id}/ratings", new { score = 5 })).EnsureSuccessStatusCode();
+
+        await qdrant.Server.DisposeAsync();
+
+        using var failedAsk = await client.PostAsJsonAsync("/api/ask", new { question = "What aspirin dose prevents preeclampsia?" });
+        using var health = await client.GetAsync("/api/health");
+        using var saved = await client.GetAsync($"/api/answers/{id}");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failedAsk.StatusCode);
+        Assert.Contains("not reachable", JsonNode.Parse(await failedAsk.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.False(JsonNode.Parse(await health.Content.ReadAsStringAsync())!["qdrant"]!["reachable"]!.GetValue<bool>());
+        Assert.Equal(5, JsonNode.Parse(await saved.Content.ReadAsStringAsync())!["rating"]!["score"]!.GetValue<int>());
+    }
+}
