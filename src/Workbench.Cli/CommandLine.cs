@@ -1,10 +1,10 @@
 namespace Workbench.Cli;
 
 /// <summary>
-/// The command, its <c>--name value</c> options and positional words. Options the command does not
+/// The command, its <c>--name value</c> options (repeatable; a flag is an option with no value) and positional words. Options the command does not
 /// know (<c>--Qdrant:Host=...</c>) pass through as configuration overrides.
 /// </summary>
-public sealed record CommandLine(string? Command, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, string> Options, string[] ConfigurationArgs)
+public sealed record CommandLine(string? Command, IReadOnlyList<string> Positional, IReadOnlyDictionary<string, List<string>> Options, string[] ConfigurationArgs)
 {
     public const string Usage = """
         usage: workbench <command> [options]
@@ -12,15 +12,16 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
           index [--source DIR]          index a Markdown corpus or a data set folder (PubMedQA, MedQuAD)
           ask QUESTION [--top-k N] [--json]
                                         answer a question with citations
+          eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N]
+                                        index a data set into its own collection and score retrieval
+                                        (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
         configuration: appsettings.json, environment variables (Qdrant__Host=...), or --Qdrant:Host=... arguments
         """;
-
-    private static readonly HashSet<string> Flags = ["json"];
 
     public static CommandLine Parse(string[] args)
     {
         var positional = new List<string>();
-        var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var options = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var configuration = new List<string>();
         for (var i = 1; i < args.Length; i++)
         {
@@ -32,7 +33,14 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
             else if (arg.StartsWith("--", StringComparison.Ordinal))
             {
                 var name = arg[2..];
-                options[name] = Flags.Contains(name) || i + 1 >= args.Length ? "true" : args[++i];
+                // An option without a value (a flag such as ask's --json) is followed by another option or nothing.
+                var value = i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal) ? "true" : args[++i];
+                if (!options.TryGetValue(name, out var values))
+                {
+                    options[name] = values = [];
+                }
+
+                values.Add(value);
             }
             else
             {
@@ -43,7 +51,9 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
         return new CommandLine(args.Length > 0 ? args[0] : null, positional, options, [.. configuration]);
     }
 
-    public string? Option(string name) => Options.GetValueOrDefault(name);
+    public string? Option(string name) => Options.GetValueOrDefault(name)?[^1];
+
+    public IReadOnlyList<string> Values(string name) => Options.GetValueOrDefault(name) ?? [];
 
     public int? IntOption(string name) => Option(name) is { } value
         ? int.TryParse(value, out var number) ? number : throw new FormatException($"--{name} takes a whole number, not '{value}'")

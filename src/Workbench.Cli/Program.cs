@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,13 @@ if (arguments.Command is null or "help" or "--help")
 
 // appsettings.json comes from beside the executable; relative data paths are taken from the working directory.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = arguments.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory });
+if (arguments.Command == "eval")
+{
+    // An evaluation indexes its data set into a collection of its own, never into the served one.
+    builder.Configuration.AddInMemoryCollection(EvaluationCommand.Configuration(arguments));
+    builder.Configuration.AddCommandLine(arguments.ConfigurationArgs);
+}
+
 builder.Services.AddWorkbenchCore(builder.Configuration);
 builder.Services.AddSingleton<EmbeddedQdrantService>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
@@ -56,12 +64,18 @@ try
             await host.StopAsync();
             return 0;
 
+        case "eval":
+            await host.StartAsync();
+            var exitCode = await EvaluationCommand.RunAsync(host.Services, arguments);
+            await host.StopAsync();
+            return exitCode;
+
         default:
             Console.Error.WriteLine($"unknown command '{arguments.Command}'\n{CommandLine.Usage}");
             return 2;
     }
 }
-catch (Exception ex) when (ex is InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or OptionsValidationException)
+catch (Exception ex) when (ex is InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or OptionsValidationException or FormatException or ArgumentException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 1;

@@ -34,5 +34,5 @@ public abstract class ComponentTestContext : IAsyncLifetime
     protected static AskResult Answer(IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<Citation> citations, IReadOnlyList<Citation>? closest = null) =>
         new(Guid.NewGuid(), "What aspirin dose prevents preeclampsia?", sentences, citations, closest ?? [], sentences.Count == 0,
             sentences.Count == 0 ? "The indexed corpus does not contain a passage that answers this question." : null,
-            new AskTimings(5, 6, 7), new PipelineConfiguration("default", 1, "arctic", "dense", 5, 200, 40, "extractive"), DateTimeOffset.UnixEpoch);
+            new AskTimings(5, 6, 7), new PipelineConfiguration("default", 1, "arctic", "hybrid", "rrf", "none", 5, 200, 40, "extractive"), DateTimeOffset.UnixEpoch);
 }

@@ -38,7 +38,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
     /// <summary>An indexer writing to a collection of the test's own, with the app's real model and chunker.</summary>
     public (PassageIndexer Indexer, QdrantPassageIndex Index) IndexerFor(string collection)
     {
-        var index = new QdrantPassageIndex(Services.GetRequiredService<QdrantClient>(), Options.Create(new QdrantOptions { Collection = collection }));
+        var index = new QdrantPassageIndex(Services.GetRequiredService<QdrantClient>(), Options.Create(new QdrantOptions { Collection = collection }), NullLogger<QdrantPassageIndex>.Instance);
         var indexer = new PassageIndexer(
             Services.GetRequiredService<TokenChunker>(),
             Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),

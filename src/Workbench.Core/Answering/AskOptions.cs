@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Answering;
 
@@ -8,6 +9,12 @@ public sealed class AskOptions
 
     [Range(1, 50)]
     public int DefaultTopK { get; set; } = 5;
+
+    /// <summary>Dense (embedding), sparse (BM25-style) or hybrid (both, reciprocal-rank fused in Qdrant).</summary>
+    public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
+
+    /// <summary>Optional re-ranking of the retrieved candidates.</summary>
+    public RerankerKind Reranker { get; set; } = RerankerKind.None;
 
     [Range(1, 50)]
     public int MaxTopK { get; set; } = 20;

@@ -35,9 +35,16 @@ public sealed class AskPipeline(
         {
             var ask = askOptions.Value;
             var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
-            return new PipelineConfiguration(ask.PipelineName, ask.PipelineVersion, embeddingOptions.Value.ModelName, "dense",
-                ask.DefaultTopK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
+            return Describe(ask.Retriever, ask.Reranker, ask.DefaultTopK, composer);
         }
+    }
+
+    private PipelineConfiguration Describe(RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
+    {
+        var ask = askOptions.Value;
+        return new PipelineConfiguration(ask.PipelineName, ask.PipelineVersion, embeddingOptions.Value.ModelName,
+            retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? "rrf" : "none", reranker.ToString().ToLowerInvariant(),
+            topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
     }
 
     public void Validate(AskRequest request)
@@ -65,21 +72,29 @@ public sealed class AskPipeline(
         }
     }
 
-    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    /// <summary>Embed the question and find its passages: the retrieval half of asking, shared with evaluations.</summary>
+    public async Task<RetrievalResult> RetrieveAsync(AskRequest request, CancellationToken cancellationToken = default)
     {
         Validate(request);
+        var ask = askOptions.Value;
         var question = request.Question.Trim();
-        var configuration = Configuration with { TopK = request.TopK ?? askOptions.Value.DefaultTopK };
+        var retriever = request.Retriever ?? ask.Retriever;
+        var reranker = request.Reranker ?? ask.Reranker;
+        var topK = request.TopK ?? ask.DefaultTopK;
+        var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
+        var configuration = Describe(retriever, reranker, topK, composer);
 
         var stopwatch = Stopwatch.StartNew();
         var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + question, cancellationToken: cancellationToken);
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
+        var candidates = reranker == RerankerKind.None ? topK : topK * LexicalReranker.CandidateFactor;
+        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None);
         IReadOnlyList<RetrievedPassage> passages;
         try
         {
-            passages = await index.SearchAsync(embedding.Vector, configuration.TopK, request.Filters ?? SearchFilters.None, cancellationToken);
+            passages = await index.SearchAsync(query, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
@@ -91,9 +106,20 @@ public sealed class AskPipeline(
             throw new RetrievalUnavailableException("The passage index has not been built yet. Wait for indexing to finish, or ask an admin to index the corpus.", ex);
         }
 
-        var retrieveMs = stopwatch.Elapsed.TotalMilliseconds;
+        if (reranker == RerankerKind.Lexical)
+        {
+            passages = LexicalReranker.Rerank(question, passages, topK);
+        }
 
-        stopwatch.Restart();
+        return new RetrievalResult(passages, configuration, embedMs, stopwatch.Elapsed.TotalMilliseconds);
+    }
+
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    {
+        var (passages, configuration, embedMs, retrieveMs) = await RetrieveAsync(request, cancellationToken);
+        var question = request.Question.Trim();
+
+        var stopwatch = Stopwatch.StartNew();
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var reply = passages.Count == 0
             ? null

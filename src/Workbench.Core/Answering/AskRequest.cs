@@ -1,5 +1,15 @@
 using Workbench.Core.Domain;
+using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Answering;
 
-public sealed record AskRequest(string Question, int? TopK = null, SearchFilters? Filters = null);
+/// <summary>A question, with optional overrides of the configured retrieval (evaluations compare them).</summary>
+public sealed record AskRequest(
+    string Question,
+    int? TopK = null,
+    SearchFilters? Filters = null,
+    RetrieverKind? Retriever = null,
+    RerankerKind? Reranker = null);
+
+/// <summary>The passages found for a question and what finding them cost.</summary>
+public sealed record RetrievalResult(IReadOnlyList<RetrievedPassage> Passages, PipelineConfiguration Configuration, double EmbedMs, double RetrieveMs);

@@ -18,27 +18,31 @@ public sealed class ExtractiveComposer(ExtractiveComposerOptions options)
 
     public IReadOnlyList<ComposedSentence> Compose(string question, IReadOnlyList<RetrievedPassage> passages)
     {
-        var questionTerms = Terms.Extract(question).ToHashSet();
-        if (questionTerms.Count == 0 || passages.Count == 0 || passages[0].Score < options.MinPassageScore)
+        var best = passages.Count == 0 ? 0 : passages.Max(p => p.Score);
+        if (best < options.MinPassageScore)
         {
             return [];
         }
 
-        var topScore = passages[0].Score;
+        // Passage numbers are positions in the list given, whatever order the retriever ranked them in.
         var candidates = passages
-            .TakeWhile(p => p.Score >= topScore - options.PassageScoreMargin)
-            .SelectMany((p, index) => SentenceSplitter.Split(p.Passage.Text)
-                .Select((sentence, order) => new Candidate(sentence, index + 1, order, p.Score, Terms.Extract(sentence).ToHashSet())))
+            .Select((p, index) => (Passage: p, Number: index + 1))
+            .Where(x => x.Passage.Score >= best - options.PassageScoreMargin)
+            .SelectMany(x => SentenceSplitter.Split(x.Passage.Passage.Text)
+                .Select((sentence, order) => new Candidate(sentence, x.Number, order, x.Passage.Score, Terms.Extract(sentence).ToHashSet())))
             .Where(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinSentenceWords)
             .ToList();
-        var weights = InverseDocumentFrequencies(questionTerms, candidates);
-        var totalWeight = questionTerms.Sum(t => weights[t]);
+        var coverage = new TermCoverage(question, candidates.Select(c => c.Terms).ToList());
+        if (coverage.IsEmpty)
+        {
+            return [];
+        }
 
         var ranked = candidates
-            .Select(c => (Candidate: c, Coverage: c.Terms.Where(questionTerms.Contains).Sum(t => weights[t]) / totalWeight))
+            .Select(c => (Candidate: c, Coverage: coverage.Of(c.Terms)))
             .Where(x => x.Coverage >= options.MinSentenceCoverage)
             // Coverage of the question decides; the passage's own similarity breaks ties towards better passages.
-            .OrderByDescending(x => x.Coverage * (0.5 + (0.5 * x.Candidate.PassageScore / topScore)))
+            .OrderByDescending(x => x.Coverage * (0.5 + (0.5 * x.Candidate.PassageScore / best)))
             .Select(x => x.Candidate);
 
         var chosen = new List<Candidate>();
@@ -62,11 +66,6 @@ public sealed class ExtractiveComposer(ExtractiveComposerOptions options)
             .Select(c => new ComposedSentence(c.Text, c.PassageNumber))
             .ToList();
     }
-
-    private static Dictionary<string, double> InverseDocumentFrequencies(HashSet<string> terms, List<Candidate> candidates) =>
-        terms.ToDictionary(
-            t => t,
-            t => Math.Log(1 + ((candidates.Count + 1.0) / (1 + candidates.Count(c => c.Terms.Contains(t))))));
 
     private static double Overlap(HashSet<string> a, HashSet<string> b) =>
         a.Count == 0 || b.Count == 0 ? 0 : (double)a.Intersect(b).Count() / Math.Min(a.Count, b.Count);

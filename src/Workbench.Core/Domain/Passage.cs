@@ -16,4 +16,14 @@ public sealed record Passage(
     public string ContentHash => Hashing.Sha256Hex($"{EmbeddingText}\u001f{Source}");
 }
 
-public sealed record RetrievedPassage(Passage Passage, double Score);
+/// <summary>
+/// A search hit. <see cref="Score"/> is the dense cosine similarity to the question (the evidence used
+/// for abstention and shown to users); <see cref="RankScore"/> is what ranked it (cosine, BM25 or a fused rank score).
+/// </summary>
+public sealed record RetrievedPassage(Passage Passage, double Score, double RankScore)
+{
+    public RetrievedPassage(Passage passage, double score)
+        : this(passage, score, score)
+    {
+    }
+}

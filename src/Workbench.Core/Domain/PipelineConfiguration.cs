@@ -6,6 +6,8 @@ public sealed record PipelineConfiguration(
     int Version,
     string EmbeddingModel,
     string Retriever,
+    string Fusion,
+    string Reranker,
     int TopK,
     int ChunkTokens,
     int OverlapTokens,

@@ -9,6 +9,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
+using Workbench.Core.Evaluation;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
@@ -52,6 +53,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
             options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<AnswerService>();
+        services.AddSingleton<EvaluationStore>();
+        services.AddSingleton<RetrievalEvaluator>();
         return services;
     }
 

@@ -46,7 +46,7 @@ public sealed class PassageIndexer(
             var chunked = batch.Select(d => (Document: d, Passages: chunker.Chunk(d))).ToList();
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await index.GetContentHashesAsync(all, cancellationToken);
-            var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != p.ContentHash).ToList();
+            var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
             if (changed.Count > 0)
             {
                 var vectors = await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);

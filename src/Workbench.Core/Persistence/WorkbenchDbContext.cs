@@ -11,6 +11,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<RatingEntity> Ratings => Set<RatingEntity>();
 
+    public DbSet<EvaluationResultEntity> EvaluationResults => Set<EvaluationResultEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnswerEntity>(answer =>
@@ -21,6 +23,7 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
             answer.HasMany(a => a.Ratings).WithOne().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
         });
         modelBuilder.Entity<CitationEntity>(citation => citation.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16));
+        modelBuilder.Entity<EvaluationResultEntity>(result => result.HasIndex(r => new { r.Dataset, r.RanAtUtc }));
         modelBuilder.Entity<RatingEntity>(rating =>
         {
             rating.HasIndex(r => new { r.AnswerId, r.CreatedAtUtc });

@@ -1,5 +1,6 @@
 using Google.Protobuf.Collections;
 using Grpc.Core;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
@@ -8,13 +9,30 @@ using static Qdrant.Client.Grpc.Conditions;
 
 namespace Workbench.Core.Retrieval;
 
+/// <summary>How passages are found: by meaning, by words, or both fused.</summary>
+public enum RetrieverKind
+{
+    Dense,
+    Sparse,
+    Hybrid,
+}
+
+/// <summary>What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify.</summary>
+public sealed record PassageQuery(ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters);
+
 /// <summary>
-/// The passage index in Qdrant: one point per passage, a named dense vector, the source metadata
-/// and a content hash as payload. All Qdrant calls of the product go through here.
+/// The passage index in Qdrant: one point per passage with a dense vector (the embedding model) and a
+/// sparse lexical vector (BM25-style weights, IDF applied by Qdrant), the source metadata and a content
+/// hash as payload. Hybrid search fuses both with reciprocal-rank fusion inside one Qdrant query.
+/// All Qdrant calls of the product go through here.
 /// </summary>
-public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptions> options)
+public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptions> options, ILogger<QdrantPassageIndex> logger)
 {
     public const string DenseVector = "dense";
+    public const string SparseVectorName = "sparse";
+
+    /// <summary>Each fused list draws this many times the requested passages from each retriever.</summary>
+    private const int PrefetchFactor = 4;
 
     public string Collection => options.Value.Collection;
 
@@ -22,12 +40,22 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
     {
         if (await client.CollectionExistsAsync(Collection, cancellationToken))
         {
-            return;
+            var info = await client.GetCollectionInfoAsync(Collection, cancellationToken);
+            if (info.Config.Params.SparseVectorsConfig?.Map.ContainsKey(SparseVectorName) == true)
+            {
+                return;
+            }
+
+            // Built before sparse vectors existed: everything in it is derived from the corpus, so rebuild.
+            logger.LogWarning("Collection {Collection} has no sparse vectors; recreating it", Collection);
+            await client.DeleteCollectionAsync(Collection, cancellationToken: cancellationToken);
         }
 
         var vectors = new VectorParamsMap();
         vectors.Map[DenseVector] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine };
-        await client.CreateCollectionAsync(Collection, vectors, cancellationToken: cancellationToken);
+        var sparse = new SparseVectorConfig();
+        sparse.Map[SparseVectorName] = new SparseVectorParams { Modifier = Modifier.Idf };
+        await client.CreateCollectionAsync(Collection, vectors, sparseVectorsConfig: sparse, cancellationToken: cancellationToken);
         foreach (var keyword in new[] { "doc_id", "type", "specialty" })
         {
             await client.CreatePayloadIndexAsync(Collection, keyword, PayloadSchemaType.Keyword, cancellationToken: cancellationToken);
@@ -55,6 +83,9 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return points.ToDictionary(p => p.Payload["passage_id"].StringValue, p => p.Payload["content_hash"].StringValue);
     }
 
+    /// <summary>The hash stored with a passage: its content and the sparse encoding's version.</summary>
+    public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
+
     public async Task UpsertAsync(IReadOnlyList<(Passage Passage, ReadOnlyMemory<float> Vector)> items, CancellationToken cancellationToken = default)
     {
         if (items.Count == 0)
@@ -73,18 +104,64 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         await client.DeleteAsync(Collection, filter, wait: true, cancellationToken: cancellationToken);
     }
 
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(
-        ReadOnlyMemory<float> queryVector, int topK, SearchFilters filters, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Passages ranked by the chosen retriever. Every result also carries its dense cosine similarity to
+    /// the query, whatever ranked it: fused scores are ranks, not evidence, and abstention needs evidence.
+    /// </summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken = default)
     {
-        var points = await client.QueryAsync(
-            Collection,
-            query: queryVector.ToArray(),
-            usingVector: DenseVector,
-            filter: ToFilter(filters),
-            limit: (ulong)topK,
-            payloadSelector: true,
-            cancellationToken: cancellationToken);
-        return points.Select(p => new RetrievedPassage(FromPayload(p.Payload), p.Score)).ToList();
+        var filter = ToFilter(query.Filters);
+        var dense = query.Dense.ToArray();
+        var sparse = (query.Sparse.Values, query.Sparse.Indices);
+        var limit = (ulong)query.TopK;
+        var withDense = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
+        IReadOnlyList<ScoredPoint> points = query.Kind switch
+        {
+            RetrieverKind.Dense => await client.QueryAsync(Collection, query: dense, usingVector: DenseVector, filter: filter,
+                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
+            RetrieverKind.Sparse when query.Sparse.Indices.Length == 0 => [],
+            RetrieverKind.Sparse => await client.QueryAsync(Collection, query: sparse, usingVector: SparseVectorName, filter: filter,
+                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
+            RetrieverKind.Hybrid => await client.QueryAsync(Collection, query: Fusion.Rrf, prefetch: Prefetch(query, dense, filter), filter: filter,
+                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
+        };
+        return points.Select(p => new RetrievedPassage(FromPayload(p.Payload), Cosine(dense, p), p.Score)).ToList();
+    }
+
+    private static List<PrefetchQuery> Prefetch(PassageQuery query, float[] dense, Filter? filter)
+    {
+        var limit = (ulong)(query.TopK * PrefetchFactor);
+        var prefetch = new List<PrefetchQuery> { new() { Query = dense, Using = DenseVector, Limit = limit } };
+        if (query.Sparse.Indices.Length > 0)
+        {
+            prefetch.Add(new PrefetchQuery { Query = (query.Sparse.Values, query.Sparse.Indices), Using = SparseVectorName, Limit = limit });
+        }
+
+        if (filter is not null)
+        {
+            prefetch.ForEach(p => p.Filter = filter);
+        }
+
+        return prefetch;
+    }
+
+    /// <summary>Both vectors are L2-normalised, so the dot product is the cosine similarity.</summary>
+    private static double Cosine(float[] query, ScoredPoint point)
+    {
+        if (point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) != true || stored.GetDenseVector() is not { } denseVector)
+        {
+            return 0;
+        }
+
+        var values = denseVector.Data;
+        double dot = 0;
+        for (var i = 0; i < Math.Min(values.Count, query.Length); i++)
+        {
+            dot += values[i] * query[i];
+        }
+
+        return dot;
     }
 
     /// <summary>True when Qdrant answers; used by the health endpoint.</summary>
@@ -144,10 +221,15 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
 
     private static PointStruct ToPoint(Passage passage, ReadOnlyMemory<float> vector)
     {
+        var sparse = SparseEncoder.EncodeDocument(passage.EmbeddingText);
         var point = new PointStruct
         {
             Id = new PointId { Uuid = PointGuid(passage.Id).ToString() },
-            Vectors = new Dictionary<string, float[]> { [DenseVector] = vector.ToArray() },
+            Vectors = new Dictionary<string, Vector>
+            {
+                [DenseVector] = vector.ToArray(),
+                [SparseVectorName] = (sparse.Values, sparse.Indices),
+            },
         };
         var source = passage.Source;
         point.Payload["passage_id"] = passage.Id;
@@ -155,7 +237,7 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         point.Payload["chunk_index"] = passage.ChunkIndex;
         point.Payload["heading"] = passage.Heading;
         point.Payload["text"] = passage.Text;
-        point.Payload["content_hash"] = passage.ContentHash;
+        point.Payload["content_hash"] = IndexHash(passage);
         point.Payload["title"] = source.Title;
         point.Payload["organisation"] = source.Organisation;
         point.Payload["type"] = source.Type.ToKeyword();

@@ -137,6 +137,73 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Citations");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.EvaluationResultEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChunkTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmbeddingModel")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Mrr10")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Ndcg10")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("OverlapTokens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("P50Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("P95Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Passages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Recall1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Recall10")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Recall5")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Retriever")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dataset", "RanAtUtc");
+
+                    b.ToTable("EvaluationResults");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.RatingEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,0 +1,118 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using Workbench.Core.Answering;
+using Workbench.Core.Embeddings;
+using Workbench.Core.Ingestion;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.Core.Evaluation;
+
+/// <summary>A retriever configuration to evaluate, written <c>dense</c>, <c>sparse</c>, <c>hybrid</c> or with <c>+lexical</c> re-ranking.</summary>
+public sealed record RetrieverSpec(RetrieverKind Kind, RerankerKind Reranker)
+{
+    public string Label => Reranker == RerankerKind.None ? Kind.ToString().ToLowerInvariant() : $"{Kind.ToString().ToLowerInvariant()}+{Reranker.ToString().ToLowerInvariant()}";
+
+    public static RetrieverSpec Parse(string text)
+    {
+        var parts = text.Split('+', StringSplitOptions.TrimEntries);
+        if (parts.Length > 2 || !Enum.TryParse<RetrieverKind>(parts[0], ignoreCase: true, out var kind)
+            || !Enum.IsDefined(kind))
+        {
+            throw new FormatException($"unknown retriever '{text}': use dense, sparse or hybrid, optionally followed by +lexical");
+        }
+
+        var reranker = RerankerKind.None;
+        if (parts.Length == 2 && (!Enum.TryParse(parts[1], ignoreCase: true, out reranker) || !Enum.IsDefined(reranker)))
+        {
+            throw new FormatException($"unknown re-ranker in '{text}': use +lexical");
+        }
+
+        return new RetrieverSpec(kind, reranker);
+    }
+}
+
+public sealed record RetrieverScore(
+    [property: JsonPropertyName("retriever")] string Retriever,
+    [property: JsonPropertyName("questions")] int Questions,
+    [property: JsonPropertyName("recall@1")] double Recall1,
+    [property: JsonPropertyName("recall@5")] double Recall5,
+    [property: JsonPropertyName("recall@10")] double Recall10,
+    [property: JsonPropertyName("mrr@10")] double Mrr10,
+    [property: JsonPropertyName("ndcg@10")] double Ndcg10,
+    [property: JsonPropertyName("p50_ms")] double P50Ms,
+    [property: JsonPropertyName("p95_ms")] double P95Ms);
+
+public sealed record RetrievalEvaluationReport(
+    [property: JsonPropertyName("dataset")] string Dataset,
+    [property: JsonPropertyName("ran_at")] DateTimeOffset RanAt,
+    [property: JsonPropertyName("documents")] int Documents,
+    [property: JsonPropertyName("passages")] int Passages,
+    [property: JsonPropertyName("relevance")] string Relevance,
+    [property: JsonPropertyName("embedding_model")] string EmbeddingModel,
+    [property: JsonPropertyName("chunk_tokens")] int ChunkTokens,
+    [property: JsonPropertyName("overlap_tokens")] int OverlapTokens,
+    [property: JsonPropertyName("retrievers")] IReadOnlyList<RetrieverScore> Retrievers);
+
+public sealed record EvaluationProgress(string Stage, int Done, int Total);
+
+/// <summary>
+/// Indexes a data set's corpus and runs its questions through the ask pipeline's own retrieval for
+/// each retriever configuration, scoring the ranking against the known relevant documents or passages.
+/// </summary>
+public sealed class RetrievalEvaluator(
+    AskPipeline pipeline,
+    PassageIndexer indexer,
+    IOptions<EmbeddingOptions> embedding,
+    IOptions<ChunkingOptions> chunking,
+    TimeProvider time)
+{
+    /// <summary>Passages fetched per question: enough for ten distinct documents when each has several passages.</summary>
+    public const int CandidatePassages = 40;
+
+    public async Task<RetrievalEvaluationReport> RunAsync(
+        EvaluationDataset dataset, IReadOnlyList<RetrieverSpec> retrievers, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var indexed = await indexer.IndexAsync(dataset.Corpus,
+            new Progress<IndexingProgress>(p => progress?.Report(new EvaluationProgress("indexing", p.DocumentsDone, p.DocumentsTotal))), cancellationToken);
+        var scores = new List<RetrieverScore>();
+        foreach (var retriever in retrievers)
+        {
+            scores.Add(await ScoreAsync(dataset, retriever, progress, cancellationToken));
+        }
+
+        var byPassage = dataset.Questions.Any(q => q.ByPassage);
+        return new RetrievalEvaluationReport(dataset.Name, time.GetUtcNow(), indexed.Documents, indexed.Passages,
+            byPassage ? "passage" : "document", embedding.Value.ModelName, chunking.Value.MaxTokens, chunking.Value.OverlapTokens, scores);
+    }
+
+    private async Task<RetrieverScore> ScoreAsync(
+        EvaluationDataset dataset, RetrieverSpec retriever, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
+    {
+        // One untimed query first: the first call pays for connection set-up and JIT.
+        await RetrieveAsync(dataset.Questions[0].Question, retriever, cancellationToken);
+
+        double recall1 = 0, recall5 = 0, recall10 = 0, mrr = 0, ndcg = 0;
+        var latencies = new List<double>();
+        foreach (var question in dataset.Questions)
+        {
+            var result = await RetrieveAsync(question.Question, retriever, cancellationToken);
+            latencies.Add(result.EmbedMs + result.RetrieveMs);
+            var (ranking, relevant) = question.ByPassage
+                ? (RetrievalMetrics.Distinct(result.Passages.Select(p => p.Passage.Id)), question.RelevantPassages)
+                : (RetrievalMetrics.Distinct(result.Passages.Select(p => p.Passage.DocumentId)), question.RelevantDocuments);
+            recall1 += RetrievalMetrics.RecallAt(ranking, relevant, 1);
+            recall5 += RetrievalMetrics.RecallAt(ranking, relevant, 5);
+            recall10 += RetrievalMetrics.RecallAt(ranking, relevant, 10);
+            mrr += RetrievalMetrics.ReciprocalRankAt(ranking, relevant, 10);
+            ndcg += RetrievalMetrics.NdcgAt(ranking, relevant, 10);
+            progress?.Report(new EvaluationProgress(retriever.Label, latencies.Count, dataset.Questions.Count));
+        }
+
+        var n = dataset.Questions.Count;
+        return new RetrieverScore(retriever.Label, n, recall1 / n, recall5 / n, recall10 / n, mrr / n, ndcg / n,
+            RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+    }
+
+    private Task<RetrievalResult> RetrieveAsync(string question, RetrieverSpec retriever, CancellationToken cancellationToken) =>
+        pipeline.RetrieveAsync(new AskRequest(question, CandidatePassages, null, retriever.Kind, retriever.Reranker), cancellationToken);
+}

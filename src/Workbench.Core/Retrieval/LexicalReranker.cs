@@ -1,0 +1,35 @@
+using Workbench.Core.Domain;
+using Workbench.Core.Text;
+
+namespace Workbench.Core.Retrieval;
+
+public enum RerankerKind
+{
+    None,
+    Lexical,
+}
+
+/// <summary>
+/// The re-ranking stage when no cross-encoder can be obtained here: re-scores the fused candidates by
+/// their dense similarity blended with how much of the question's content (IDF-weighted over the
+/// candidates) each passage covers, then keeps the best. Cheap: no model call.
+/// </summary>
+public static class LexicalReranker
+{
+    /// <summary>Weight of lexical coverage against dense similarity in the blended score.</summary>
+    public const double LexicalWeight = 0.3;
+
+    /// <summary>How many candidates to fetch per passage kept, so re-ranking has something to choose from.</summary>
+    public const int CandidateFactor = 3;
+
+    public static IReadOnlyList<RetrievedPassage> Rerank(string question, IReadOnlyList<RetrievedPassage> candidates, int topK)
+    {
+        var terms = candidates.Select(c => Terms.Extract(c.Passage.EmbeddingText).ToHashSet()).ToList();
+        var coverage = new TermCoverage(question, terms);
+        return candidates
+            .Select((c, i) => c with { RankScore = ((1 - LexicalWeight) * c.Score) + (LexicalWeight * coverage.Of(terms[i])) })
+            .OrderByDescending(c => c.RankScore)
+            .Take(topK)
+            .ToList();
+    }
+}

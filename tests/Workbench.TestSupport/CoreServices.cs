@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Hosting;
+
+namespace Workbench.TestSupport;
+
+/// <summary>The core pipeline without the web host, on a collection and database of the test's own.</summary>
+public static class CoreServices
+{
+    public static ServiceProvider Build(QdrantFixture qdrant, string collection, string databasePath)
+    {
+        var settings = qdrant.Configuration(collection);
+        settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
+        settings["Database:ConnectionString"] = $"Data Source={databasePath}";
+        settings["Ask:MaxTopK"] = "50";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddWorkbenchCore(configuration).BuildServiceProvider();
+    }
+}
