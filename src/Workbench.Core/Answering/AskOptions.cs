@@ -13,6 +13,17 @@ public sealed class AskOptions
     /// <summary>Dense (embedding), sparse (BM25-style) or hybrid (both, reciprocal-rank fused in Qdrant).</summary>
     public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
 
+    /// <summary>How hybrid search fuses the two rankings: Rrf or Dbsf.</summary>
+    public FusionKind Fusion { get; set; } = FusionKind.Rrf;
+
+    /// <summary>RRF's k (Qdrant's default when unset); larger values flatten the advantage of top ranks.</summary>
+    [Range(1, 1000)]
+    public int? RrfK { get; set; }
+
+    /// <summary>Weight of the dense ranking against the sparse one in RRF.</summary>
+    [Range(0.1, 10.0)]
+    public double DenseWeight { get; set; } = 1;
+
     /// <summary>Optional re-ranking of the retrieved candidates.</summary>
     public RerankerKind Reranker { get; set; } = RerankerKind.None;
 

@@ -43,9 +43,11 @@ public sealed class AskPipeline(
     {
         var ask = askOptions.Value;
         return new PipelineConfiguration(ask.PipelineName, ask.PipelineVersion, embeddingOptions.Value.ModelName,
-            retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? "rrf" : "none", reranker.ToString().ToLowerInvariant(),
+            retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none", reranker.ToString().ToLowerInvariant(),
             topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
     }
+
+    private FusionSettings FusionSettings => new(askOptions.Value.Fusion, askOptions.Value.RrfK, askOptions.Value.DenseWeight);
 
     public void Validate(AskRequest request)
     {
@@ -90,7 +92,7 @@ public sealed class AskPipeline(
 
         stopwatch.Restart();
         var candidates = reranker == RerankerKind.None ? topK : topK * LexicalReranker.CandidateFactor;
-        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None);
+        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings);
         IReadOnlyList<RetrievedPassage> passages;
         try
         {

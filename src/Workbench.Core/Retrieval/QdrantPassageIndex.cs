@@ -17,8 +17,25 @@ public enum RetrieverKind
     Hybrid,
 }
 
+public enum FusionKind
+{
+    /// <summary>Reciprocal-rank fusion: sums weight / (k + rank) over the retrievers.</summary>
+    Rrf,
+
+    /// <summary>Distribution-based score fusion: normalises each retriever's scores, then sums them.</summary>
+    Dbsf,
+}
+
+/// <summary>How hybrid search combines the dense and sparse rankings.</summary>
+public sealed record FusionSettings(FusionKind Kind = FusionKind.Rrf, int? RrfK = null, double DenseWeight = 1)
+{
+    public override string ToString() => Kind == FusionKind.Dbsf
+        ? "dbsf"
+        : $"rrf{(RrfK is { } k ? $"(k={k})" : string.Empty)}{(DenseWeight == 1 ? string.Empty : $" dense×{DenseWeight:0.##}")}";
+}
+
 /// <summary>What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify.</summary>
-public sealed record PassageQuery(ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters);
+public sealed record PassageQuery(ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters, FusionSettings? Fusion = null);
 
 /// <summary>
 /// The passage index in Qdrant: one point per passage with a dense vector (the embedding model) and a
@@ -122,11 +139,39 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
             RetrieverKind.Sparse when query.Sparse.Indices.Length == 0 => [],
             RetrieverKind.Sparse => await client.QueryAsync(Collection, query: sparse, usingVector: SparseVectorName, filter: filter,
                 limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
-            RetrieverKind.Hybrid => await client.QueryAsync(Collection, query: Fusion.Rrf, prefetch: Prefetch(query, dense, filter), filter: filter,
+            RetrieverKind.Hybrid => await client.QueryAsync(Collection, query: FusionQuery(query), prefetch: Prefetch(query, dense, filter), filter: filter,
                 limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
         };
         return points.Select(p => new RetrievedPassage(FromPayload(p.Payload), Cosine(dense, p), p.Score)).ToList();
+    }
+
+    private static Query FusionQuery(PassageQuery query)
+    {
+        var fusion = query.Fusion ?? new FusionSettings();
+        if (fusion.Kind == FusionKind.Dbsf)
+        {
+            return Fusion.Dbsf;
+        }
+
+        if (fusion.RrfK is null && fusion.DenseWeight == 1)
+        {
+            return Fusion.Rrf;
+        }
+
+        var rrf = new Rrf();
+        if (fusion.RrfK is { } k)
+        {
+            rrf.K = (uint)k;
+        }
+
+        if (fusion.DenseWeight != 1 && query.Sparse.Indices.Length > 0)
+        {
+            rrf.Weights.Add((float)fusion.DenseWeight);
+            rrf.Weights.Add(1f);
+        }
+
+        return rrf;
     }
 
     private static List<PrefetchQuery> Prefetch(PassageQuery query, float[] dense, Filter? filter)
