@@ -64,6 +64,12 @@ try
             await host.StopAsync();
             return 0;
 
+        case "bench":
+            await host.StartAsync();
+            var benchExit = await BenchCommand.RunAsync(host.Services, arguments);
+            await host.StopAsync();
+            return benchExit;
+
         case "eval":
             await host.StartAsync();
             var exitCode = await EvaluationCommand.RunAsync(host.Services, arguments);

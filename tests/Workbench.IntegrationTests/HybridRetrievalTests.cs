@@ -58,7 +58,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
 
     private async Task<List<string>> RankAsync(string question, RetrieverKind kind)
     {
-        var result = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest(question, 6, null, kind));
+        var result = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest(question, 6, null, kind, RerankerKind.None));
         return result.Passages.Select(p => p.Passage.DocumentId).ToList();
     }
 
@@ -95,7 +95,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         Assert.All(result.Passages, p => Assert.InRange(p.Score, 0.1, 1.0));
         Assert.All(result.Passages, p => Assert.NotEqual(p.Score, p.RankScore));
         Assert.Equal("hybrid", result.Configuration.Retriever);
-        Assert.Equal("rrf", result.Configuration.Fusion);
+        Assert.Equal("dbsf", result.Configuration.Fusion);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class AskOptions
     public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
 
     /// <summary>How hybrid search fuses the two rankings: Rrf or Dbsf.</summary>
-    public FusionKind Fusion { get; set; } = FusionKind.Rrf;
+    public FusionKind Fusion { get; set; } = FusionKind.Dbsf;
 
     /// <summary>RRF's k (Qdrant's default when unset); larger values flatten the advantage of top ranks.</summary>
     [Range(1, 1000)]
@@ -25,7 +25,11 @@ public sealed class AskOptions
     public double DenseWeight { get; set; } = 1;
 
     /// <summary>Optional re-ranking of the retrieved candidates.</summary>
-    public RerankerKind Reranker { get; set; } = RerankerKind.None;
+    public RerankerKind Reranker { get; set; } = RerankerKind.Lexical;
+
+    /// <summary>For the lexical re-ranker: weight of question-term coverage against dense similarity.</summary>
+    [Range(0.0, 1.0)]
+    public double LexicalWeight { get; set; } = 0.2;
 
     [Range(1, 50)]
     public int MaxTopK { get; set; } = 20;

@@ -43,7 +43,8 @@ public sealed class AskPipeline(
     {
         var ask = askOptions.Value;
         return new PipelineConfiguration(ask.PipelineName, ask.PipelineVersion, embeddingOptions.Value.ModelName,
-            retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none", reranker.ToString().ToLowerInvariant(),
+            retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
+            reranker == RerankerKind.None ? "none" : $"{reranker.ToString().ToLowerInvariant()}(w={ask.LexicalWeight:0.##})",
             topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
     }
 
@@ -110,7 +111,7 @@ public sealed class AskPipeline(
 
         if (reranker == RerankerKind.Lexical)
         {
-            passages = LexicalReranker.Rerank(question, passages, topK);
+            passages = LexicalReranker.Rerank(question, passages, topK, ask.LexicalWeight);
         }
 
         return new RetrievalResult(passages, configuration, embedMs, stopwatch.Elapsed.TotalMilliseconds);

@@ -24,6 +24,7 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
     /// lines are <c>{"question": "...", "documents": ["file-name-without-.md"]}</c> or
     /// <c>{"question": "...", "passages": ["file-name#0"]}</c>.
     /// </summary>
+    /// <param name="limit">At most this many questions, evenly spaced over the set.</param>
     public static EvaluationDataset Load(string directory, int? limit = null)
     {
         directory = Path.GetFullPath(directory);
@@ -50,8 +51,12 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
                 $"{directory} is not a known data set: expected PubMedQA's {PubMedQaSource.FileName}, MedQuAD's *_QA folders, or Markdown documents with a {QuestionsFile}.");
         }
 
-        return limit is { } n ? dataset with { Questions = dataset.Questions.Take(n).ToList() } : dataset;
+        return limit is { } n && n < dataset.Questions.Count ? dataset with { Questions = EvenlySpaced(dataset.Questions, n) } : dataset;
     }
+
+    /// <summary>A sample spread over the whole set: files are ordered by source, so the first N would all come from one.</summary>
+    private static List<EvaluationQuestion> EvenlySpaced(IReadOnlyList<EvaluationQuestion> questions, int count) =>
+        Enumerable.Range(0, count).Select(i => questions[(int)((long)i * questions.Count / count)]).ToList();
 
     private static EvaluationQuestion ByDocument(string question, string documentId) =>
         new(question, new HashSet<string> { documentId }, new HashSet<string>());

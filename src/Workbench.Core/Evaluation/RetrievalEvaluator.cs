@@ -89,7 +89,7 @@ public sealed class RetrievalEvaluator(
         EvaluationDataset dataset, RetrieverSpec retriever, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         // One untimed query first: the first call pays for connection set-up and JIT.
-        var configuration = (await RetrieveAsync(dataset.Questions[0].Question, retriever, cancellationToken)).Configuration.Fusion;
+        var configuration = (await RetrieveAsync(dataset.Questions[0].Question, retriever, cancellationToken)).Configuration;
 
         double recall1 = 0, recall5 = 0, recall10 = 0, mrr = 0, ndcg = 0;
         var latencies = new List<double>();
@@ -109,7 +109,9 @@ public sealed class RetrievalEvaluator(
         }
 
         var n = dataset.Questions.Count;
-        var label = retriever.Kind == RetrieverKind.Hybrid ? $"{retriever.Label} [{configuration}]" : retriever.Label;
+        var details = new[] { retriever.Kind == RetrieverKind.Hybrid ? configuration.Fusion : null, retriever.Reranker != RerankerKind.None ? configuration.Reranker : null }
+            .Where(d => d is not null).ToList();
+        var label = details.Count == 0 ? retriever.Label : $"{retriever.Label} [{string.Join(", ", details)}]";
         return new RetrieverScore(label, n, recall1 / n, recall5 / n, recall10 / n, mrr / n, ndcg / n,
             RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
     }

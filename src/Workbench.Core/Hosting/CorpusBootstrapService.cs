@@ -19,6 +19,7 @@ public sealed class CorpusBootstrapService(
     {
         try
         {
+            await indexer.EnsureCollectionAsync(stoppingToken);
             if (!options.Value.IndexOnStartWhenEmpty || await index.CountAsync(stoppingToken) > 0)
             {
                 status.Complete(null);

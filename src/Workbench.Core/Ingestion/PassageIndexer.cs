@@ -27,6 +27,23 @@ public sealed class PassageIndexer(
 {
     private const int DocumentsPerBatch = 32;
 
+    /// <summary>Creates the collection for this embedding model, or rebuilds one made for an older schema.</summary>
+    public async Task EnsureCollectionAsync(CancellationToken cancellationToken = default)
+    {
+        var dimensions = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
+            ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
+        await index.EnsureCollectionAsync(dimensions, cancellationToken);
+    }
+
+    private async Task WriteAsync(
+        IReadOnlyList<(Workbench.Core.Domain.Passage Passage, ReadOnlyMemory<float> Vector)> items,
+        IReadOnlyList<(string DocumentId, int PassageCount)> documents,
+        CancellationToken cancellationToken)
+    {
+        await index.UpsertAsync(items, cancellationToken);
+        await index.DeleteStalePassagesAsync(documents, cancellationToken);
+    }
+
     public async Task<IndexingReport> IndexAsync(IDocumentSource source, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
@@ -36,27 +53,23 @@ public sealed class PassageIndexer(
             logger.LogWarning("Skipped {Source}: {Message}", problem.Source, problem.Message);
         }
 
-        var dimensions = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
-            ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
-        await index.EnsureCollectionAsync(dimensions, cancellationToken);
+        await EnsureCollectionAsync(cancellationToken);
 
         int documents = 0, passages = 0, embedded = 0;
+        // Writing a batch to Qdrant overlaps with embedding the next one: the model, not the upsert, sets the pace.
+        Task pendingWrite = Task.CompletedTask;
         foreach (var batch in read.Documents.Chunk(DocumentsPerBatch))
         {
             var chunked = batch.Select(d => (Document: d, Passages: chunker.Chunk(d))).ToList();
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await index.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
-            if (changed.Count > 0)
-            {
-                var vectors = await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
-                await index.UpsertAsync(changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), cancellationToken);
-            }
+            var vectors = changed.Count == 0
+                ? []
+                : await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
 
-            foreach (var (document, documentPassages) in chunked)
-            {
-                await index.DeleteStalePassagesAsync(document.Id, documentPassages.Count, cancellationToken);
-            }
+            await pendingWrite;
+            pendingWrite = WriteAsync(changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), chunked.Select(c => (c.Document.Id, c.Passages.Count)).ToList(), cancellationToken);
 
             documents += batch.Length;
             passages += all.Count;
@@ -64,6 +77,7 @@ public sealed class PassageIndexer(
             progress?.Report(new IndexingProgress(documents, read.Documents.Count, passages));
         }
 
+        await pendingWrite;
         var report = new IndexingReport(documents, passages, embedded, passages - embedded, read.Problems, stopwatch.Elapsed);
         logger.LogInformation(
             "Indexed {Source}: {Documents} documents, {Passages} passages ({Embedded} embedded, {Unchanged} unchanged), {Problems} skipped, in {Seconds:F1} s",

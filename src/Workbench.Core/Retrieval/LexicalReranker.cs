@@ -16,18 +16,16 @@ public enum RerankerKind
 /// </summary>
 public static class LexicalReranker
 {
-    /// <summary>Weight of lexical coverage against dense similarity in the blended score.</summary>
-    public const double LexicalWeight = 0.3;
-
     /// <summary>How many candidates to fetch per passage kept, so re-ranking has something to choose from.</summary>
     public const int CandidateFactor = 3;
 
-    public static IReadOnlyList<RetrievedPassage> Rerank(string question, IReadOnlyList<RetrievedPassage> candidates, int topK)
+    /// <param name="lexicalWeight">Weight of lexical coverage against dense similarity in the blended score.</param>
+    public static IReadOnlyList<RetrievedPassage> Rerank(string question, IReadOnlyList<RetrievedPassage> candidates, int topK, double lexicalWeight)
     {
         var terms = candidates.Select(c => Terms.Extract(c.Passage.EmbeddingText).ToHashSet()).ToList();
         var coverage = new TermCoverage(question, terms);
         return candidates
-            .Select((c, i) => c with { RankScore = ((1 - LexicalWeight) * c.Score) + (LexicalWeight * coverage.Of(terms[i])) })
+            .Select((c, i) => c with { RankScore = ((1 - lexicalWeight) * c.Score) + (lexicalWeight * coverage.Of(terms[i])) })
             .OrderByDescending(c => c.RankScore)
             .Take(topK)
             .ToList();

@@ -114,10 +114,20 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         await client.UpsertAsync(Collection, points, wait: true, cancellationToken: cancellationToken);
     }
 
-    /// <summary>Removes passages of a document that a new version no longer has (it got shorter).</summary>
-    public async Task DeleteStalePassagesAsync(string documentId, int passageCount, CancellationToken cancellationToken = default)
+    /// <summary>Removes passages that new versions of the documents no longer have (they got shorter), in one call.</summary>
+    public async Task DeleteStalePassagesAsync(IReadOnlyList<(string DocumentId, int PassageCount)> documents, CancellationToken cancellationToken = default)
     {
-        var filter = MatchKeyword("doc_id", documentId) & Range("chunk_index", new Qdrant.Client.Grpc.Range { Gte = passageCount });
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        var filter = new Filter();
+        foreach (var (documentId, passageCount) in documents)
+        {
+            filter.Should.Add(new Condition { Filter = MatchKeyword("doc_id", documentId) & Range("chunk_index", new Qdrant.Client.Grpc.Range { Gte = passageCount }) });
+        }
+
         await client.DeleteAsync(Collection, filter, wait: true, cancellationToken: cancellationToken);
     }
 

@@ -14,7 +14,7 @@ public class LexicalRerankerTests
         var vague = Passage("vague", "Cardiovascular prevention in adults is discussed.", 0.82);
         var exact = Passage("exact", "Apixaban 5 mg twice daily is the dose for atrial fibrillation.", 0.80);
 
-        var ranked = LexicalReranker.Rerank("apixaban dose atrial fibrillation", [vague, exact], topK: 2);
+        var ranked = LexicalReranker.Rerank("apixaban dose atrial fibrillation", [vague, exact], topK: 2, lexicalWeight: 0.3);
 
         Assert.Equal(["exact", "vague"], ranked.Select(p => p.Passage.Id));
         Assert.True(ranked[0].RankScore > ranked[1].RankScore);
@@ -24,7 +24,7 @@ public class LexicalRerankerTests
     [Fact]
     public void KeepsOnlyTopK()
     {
-        var ranked = LexicalReranker.Rerank("dose", [Passage("a", "dose", 0.5), Passage("b", "dose", 0.6), Passage("c", "x", 0.7)], topK: 2);
+        var ranked = LexicalReranker.Rerank("dose", [Passage("a", "dose", 0.5), Passage("b", "dose", 0.6), Passage("c", "x", 0.7)], topK: 2, lexicalWeight: 0.3);
 
         Assert.Equal(2, ranked.Count);
     }
