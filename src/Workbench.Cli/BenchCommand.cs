@@ -5,24 +5,94 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Cli;
 
 /// <summary>
-/// <c>bench ingest</c>: end-to-end ingestion throughput (read, chunk, embed, sparse-encode, upsert into
+/// <c>bench deid</c>: de-identification quality. <c>bench ingest</c>: end-to-end ingestion throughput (read, chunk, embed, sparse-encode, upsert into
 /// a fresh collection) next to the raw ONNX embedding throughput on the same passages, in one run.
 /// </summary>
 public static class BenchCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments)
     {
-        if (arguments.Positional is not ["ingest"])
+        switch (arguments.Positional)
         {
-            throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS]");
+            case ["ingest"]:
+                return await IngestAsync(services, arguments);
+            case ["deid"]:
+                return Deidentification(services, arguments);
+            default:
+                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives]");
+        }
+    }
+
+    /// <summary>
+    /// Recall and precision per identifier kind on the labelled synthetic snippets, and the false
+    /// positives on the bundled corpus (which holds no patient data). Misses are shown only on request,
+    /// and only for the synthetic set.
+    /// </summary>
+    private static int Deidentification(IServiceProvider services, CommandLine arguments)
+    {
+        var path = arguments.Option("labelled") ?? Path.Combine("tests", "Workbench.UnitTests", "Deidentification", "labelled-snippets.jsonl");
+        var snippets = DeidentificationEvaluation.Load(path);
+        var score = DeidentificationEvaluation.Score(snippets);
+        Console.WriteLine($"de-identification on {score.Snippets} labelled synthetic snippets ({path})");
+        Console.WriteLine("| kind | labelled | found | recall | redactions | correct | precision |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var k in score.Kinds)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {k.Kind} | {k.Labelled} | {k.Found} | {k.Recall:F3} | {k.Predicted} | {k.Correct} | {k.Precision:F3} |"));
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| all | {score.Kinds.Sum(k => k.Labelled)} | {score.Kinds.Sum(k => k.Found)} | {score.Recall:F3} | {score.Kinds.Sum(k => k.Predicted)} | {score.Kinds.Sum(k => k.Correct)} | {score.Precision:F3} |"));
+        Console.WriteLine($"clinical values redacted by mistake: {score.KeepViolations}");
+        if (arguments.Flag("show-misses"))
+        {
+            foreach (var snippet in snippets)
+            {
+                var redacted = Deidentifier.Redact(snippet.Text);
+                foreach (var (kind, value) in snippet.Identifiers.Where(i => redacted.Text.Contains(i.Value, StringComparison.Ordinal)))
+                {
+                    Console.WriteLine($"missed {kind} '{value}' in #{snippet.Id}: {redacted.Text}");
+                }
+
+                foreach (var keep in snippet.Keep.Where(k => !redacted.Text.Contains(k, StringComparison.Ordinal)))
+                {
+                    Console.WriteLine($"mangled '{keep}' in #{snippet.Id}: {redacted.Text}");
+                }
+            }
+        }
+
+        var corpus = new MarkdownCorpusSource(services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory).Read().Documents;
+        var fp = DeidentificationEvaluation.FalsePositives(corpus);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"bundled corpus (no patient data): {fp.Redactions} redactions in {fp.Words:N0} words of {fp.Documents} documents = {fp.PerThousandWords:F2} per 1,000 words"));
+        foreach (var document in fp.RedactedDocuments)
+        {
+            Console.WriteLine($"  {document.DocumentId}: {document}");
+        }
+
+        // The corpus is public guidance, so its false positives can be shown in full to tune the rules.
+        if (arguments.Flag("show-false-positives"))
+        {
+            foreach (var section in corpus.SelectMany(d => d.Sections))
+            {
+                foreach (var r in Deidentifier.Redact(section.Text).Redactions)
+                {
+                    Console.WriteLine($"  {r.Kind}: …{section.Text[Math.Max(0, r.Start - 30)..Math.Min(section.Text.Length, r.End + 10)]}…");
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private static async Task<int> IngestAsync(IServiceProvider services, CommandLine arguments)
+    {
         var source = DocumentSources.ForDirectory(arguments.Option("source") ?? services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory);
         var documents = source.Read().Documents.Take(arguments.IntOption("limit") ?? int.MaxValue).ToList();
         var limited = new FixedSource(source.Name, documents);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Ingestion;
@@ -13,10 +14,11 @@ public sealed record IndexingReport(
     int Embedded,
     int Unchanged,
     IReadOnlyList<IngestionProblem> Problems,
+    IReadOnlyList<DocumentRedactions> Redactions,
     TimeSpan Elapsed);
 
 /// <summary>
-/// Ingestion: read a source, chunk each document, embed only passages whose content hash changed,
+/// Ingestion: read a source, de-identify each document (before anything is embedded or stored), chunk it, embed only passages whose content hash changed,
 /// upsert them with their metadata, and drop passages a shorter new version no longer has.
 /// </summary>
 public sealed class PassageIndexer(
@@ -56,11 +58,20 @@ public sealed class PassageIndexer(
         await EnsureCollectionAsync(cancellationToken);
 
         int documents = 0, passages = 0, embedded = 0;
+        var redactions = new List<DocumentRedactions>();
         // Writing a batch to Qdrant overlaps with embedding the next one: the model, not the upsert, sets the pace.
         Task pendingWrite = Task.CompletedTask;
         foreach (var batch in read.Documents.Chunk(DocumentsPerBatch))
         {
-            var chunked = batch.Select(d => (Document: d, Passages: chunker.Chunk(d))).ToList();
+            var deidentified = batch.Select(DocumentDeidentifier.Deidentify).ToList();
+            foreach (var found in deidentified.Select(d => d.Redactions).Where(r => r.Total > 0))
+            {
+                // Kinds and counts only: the values never reach the log.
+                logger.LogInformation("De-identified {Document}: {Redactions}", found.DocumentId, found.ToString());
+                redactions.Add(found);
+            }
+
+            var chunked = deidentified.Select(d => (d.Document, Passages: chunker.Chunk(d.Document))).ToList();
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await index.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
@@ -78,7 +89,7 @@ public sealed class PassageIndexer(
         }
 
         await pendingWrite;
-        var report = new IndexingReport(documents, passages, embedded, passages - embedded, read.Problems, stopwatch.Elapsed);
+        var report = new IndexingReport(documents, passages, embedded, passages - embedded, read.Problems, redactions, stopwatch.Elapsed);
         logger.LogInformation(
             "Indexed {Source}: {Documents} documents, {Passages} passages ({Embedded} embedded, {Unchanged} unchanged), {Problems} skipped, in {Seconds:F1} s",
             source.Name, report.Documents, report.Passages, report.Embedded, report.Unchanged, report.Problems.Count, report.Elapsed.TotalSeconds);

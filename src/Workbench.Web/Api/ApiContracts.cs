@@ -12,8 +12,16 @@ public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating);
 
 public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database, CorpusHealth Corpus);
 
-/// <summary>The last indexing of the bundled corpus, with every file that was skipped and why.</summary>
-public sealed record CorpusHealth(string State, int? Documents, int? Passages, IReadOnlyList<Workbench.Core.Ingestion.IngestionProblem> Skipped);
+/// <summary>
+/// The last indexing of the bundled corpus: every file that was skipped and why, and per document the
+/// kinds and counts of identifiers de-identified (never the values).
+/// </summary>
+public sealed record CorpusHealth(
+    string State,
+    int? Documents,
+    int? Passages,
+    IReadOnlyList<Workbench.Core.Ingestion.IngestionProblem> Skipped,
+    IReadOnlyList<Workbench.Core.Deidentification.DocumentRedactions> Deidentified);
 
 public sealed record QdrantHealth(bool Reachable, long? Passages, string Collection);
 

@@ -104,7 +104,7 @@ public static class WorkbenchApi
 
         var healthy = passages is not null && databaseUp;
         var indexed = status.LastReport;
-        var corpus = new CorpusHealth(status.State.ToString(), indexed?.Documents, indexed?.Passages, indexed?.Problems ?? []);
+        var corpus = new CorpusHealth(status.State.ToString(), indexed?.Documents, indexed?.Passages, indexed?.Problems ?? [], indexed?.Redactions ?? []);
         var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", new QdrantHealth(passages is not null, passages, index.Collection), new DatabaseHealth(databaseUp), corpus);
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
