@@ -20,6 +20,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = string.Empty;
 
+    /// <summary>The running app's services, to arrange data a page shows.</summary>
+    public IServiceProvider Services => app.Services;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
