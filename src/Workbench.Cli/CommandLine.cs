@@ -12,7 +12,7 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
           index [--source DIR]          index a Markdown corpus or a data set folder (PubMedQA, MedQuAD)
           ask QUESTION [--top-k N] [--json]
                                         answer a question with citations
-          eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N]
+          eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]
                                         index a data set into its own collection and score retrieval
                                         (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
           bench ingest [--source DIR] [--limit DOCUMENTS]

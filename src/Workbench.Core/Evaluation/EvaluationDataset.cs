@@ -25,7 +25,8 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
     /// <c>{"question": "...", "passages": ["file-name#0"]}</c>.
     /// </summary>
     /// <param name="limit">At most this many questions, evenly spaced over the set.</param>
-    public static EvaluationDataset Load(string directory, int? limit = null)
+    /// <param name="split">PubMedQA only: "test" (the 500 official test PMIDs) or "dev" (the other 500); all when null.</param>
+    public static EvaluationDataset Load(string directory, int? limit = null, string? split = null)
     {
         directory = Path.GetFullPath(directory);
         var name = Path.GetFileName(directory.TrimEnd(Path.DirectorySeparatorChar)).ToLowerInvariant();
@@ -33,8 +34,20 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
         if (PubMedQaSource.Recognises(directory))
         {
             var source = new PubMedQaSource(directory);
-            dataset = new EvaluationDataset(name, source,
-                source.ReadQuestions().Select(q => ByDocument(q.Question, PubMedQaSource.DocumentId(q.Pmid))).ToList());
+            var questions = source.ReadQuestions();
+            if (split is not null)
+            {
+                var test = source.ReadTestSplit();
+                questions = split switch
+                {
+                    "test" => questions.Where(q => test.Contains(q.Pmid)).ToList(),
+                    "dev" => questions.Where(q => !test.Contains(q.Pmid)).ToList(),
+                    _ => throw new FormatException($"unknown split '{split}': use test or dev"),
+                };
+                name += "-" + split;
+            }
+
+            dataset = new EvaluationDataset(name, source, questions.Select(q => ByDocument(q.Question, PubMedQaSource.DocumentId(q.Pmid))).ToList());
         }
         else if (MedQuadSource.Recognises(directory))
         {

@@ -53,6 +53,13 @@ public sealed class PubMedQaSource(string directory) : IDocumentSource
             .Where(q => q.Item2.Length > 0)
             .ToList();
 
+    /// <summary>The PMIDs of the official test split (<c>test_ground_truth.json</c>); the rest is the development split.</summary>
+    public IReadOnlySet<string> ReadTestSplit()
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "test_ground_truth.json")));
+        return json.RootElement.EnumerateObject().Select(p => p.Name).ToHashSet();
+    }
+
     private IEnumerable<(string Pmid, JsonElement Item)> ReadEntries(List<IngestionProblem> problems)
     {
         var path = Path.Combine(directory, FileName);
