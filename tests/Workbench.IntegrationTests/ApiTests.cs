@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Persistence;
 
 namespace Workbench.IntegrationTests;
 
@@ -90,6 +92,21 @@ public class ApiTests(IntegrationFixture fixture)
         Assert.Equal("outdated, incomplete", stored["rating"]!["flags"]!.GetValue<string>());
         Assert.Equal("Missing the 2022 nuance.", stored["rating"]!["comment"]!.GetValue<string>());
         Assert.Equal(answer["text"]!.GetValue<string>(), stored["answer"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task RatingsAreSummarisedPerPipelineConfigurationFromTheDatabase()
+    {
+        var answer = await AskAsync("What is the first-line drug for type 2 diabetes?");
+        using var rated = await client.PostAsJsonAsync($"/api/answers/{answer["answerId"]!.GetValue<string>()}/ratings", new { score = 2, flags = new[] { "unsafe" } });
+        rated.EnsureSuccessStatusCode();
+
+        var summaries = await fixture.Services.GetRequiredService<AnswerStore>().SummariseRatingsAsync();
+
+        var summary = Assert.Single(summaries);
+        Assert.StartsWith("default v1 · hybrid + lexical", summary.Configuration);
+        Assert.True(summary.Ratings >= 1);
+        Assert.True(summary.Unsafe.Value > 0);
     }
 
     [Theory]

@@ -51,6 +51,27 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
         return rows.Select(r => new AnswerSummary(r.Id, r.Question, Utc(r.AskedAtUtc), r.Abstained, r.LatestScore)).ToList();
     }
 
+    /// <summary>Clinicians' latest rating of each rated answer, summarised per pipeline configuration.</summary>
+    public async Task<IReadOnlyList<Evaluation.RatingSummary>> SummariseRatingsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.Ratings.Any())
+            .Select(a => new
+            {
+                a.PipelineJson,
+                Latest = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => new { r.Score, r.Flags }).First(),
+            })
+            .ToListAsync(cancellationToken);
+        return Evaluation.RatingSummary.Summarise(rows.Select(r => (Describe(r.PipelineJson), r.Latest.Score, (RatingFlags)r.Latest.Flags)));
+    }
+
+    private static string Describe(string pipelineJson)
+    {
+        var p = JsonSerializer.Deserialize<PipelineConfiguration>(pipelineJson, Json)!;
+        return $"{p.Name} v{p.Version} · {p.Retriever}{(p.Reranker is null or "none" ? "" : " + " + p.Reranker)} · {p.Composer}";
+    }
+
     /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept, the latest shown.</summary>
     public async Task<AnswerRating?> AddRatingAsync(Guid answerId, RatingInput input, CancellationToken cancellationToken = default)
     {
