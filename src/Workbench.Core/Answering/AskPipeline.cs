@@ -29,16 +29,6 @@ public sealed class AskPipeline(
 {
     private const int ClosestPassagesShown = 3;
 
-    public PipelineConfiguration Configuration
-    {
-        get
-        {
-            var ask = askOptions.Value;
-            var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
-            return Describe(ask.Retriever, ask.Reranker, ask.DefaultTopK, composer);
-        }
-    }
-
     private PipelineConfiguration Describe(RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
     {
         var ask = askOptions.Value;

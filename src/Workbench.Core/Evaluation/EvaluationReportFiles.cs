@@ -7,7 +7,7 @@ namespace Workbench.Core.Evaluation;
 /// <summary>Writes a report as JSON (for machines) and Markdown (for people).</summary>
 public static class EvaluationReportFiles
 {
-    public static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>The per-retriever fields keyed by retriever, as the command's --json file holds them.</summary>
     public static string ToJson(RetrievalEvaluationReport report) => JsonSerializer.Serialize(report, Json);

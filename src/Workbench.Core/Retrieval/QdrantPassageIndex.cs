@@ -1,5 +1,4 @@
 using Google.Protobuf.Collections;
-using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
@@ -217,20 +216,6 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         }
 
         return dot;
-    }
-
-    /// <summary>True when Qdrant answers; used by the health endpoint.</summary>
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await client.HealthAsync(cancellationToken);
-            return true;
-        }
-        catch (RpcException)
-        {
-            return false;
-        }
     }
 
     public static Guid PointGuid(string passageId) => Hashing.StableGuid(passageId);
