@@ -96,7 +96,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
 
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds) };
         var kernel = Kernel.CreateBuilder()
-            .AddOpenAIChatCompletion(llm.Model!, new Uri(llm.Endpoint!), llm.ApiKey, httpClient: http)
+            // Local servers (Ollama, vLLM, LM Studio) need no key, but the OpenAI client insists on one.
+            .AddOpenAIChatCompletion(llm.Model!, new Uri(llm.Endpoint!), string.IsNullOrEmpty(llm.ApiKey) ? "unused" : llm.ApiKey, httpClient: http)
             .Build();
         return kernel.GetRequiredService<IChatCompletionService>();
     }
