@@ -15,6 +15,14 @@ mkdir -p "$results"
 dotnet test "$root/Workbench.sln" --no-build --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
+# A test host that crashed cannot stop the Qdrant it started; none may outlive the run.
+tmp="${TMPDIR:-/tmp}"
+for pid in $(pgrep -f "$root/.tools/qdrant/qdrant" || true); do
+  case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in
+    "${tmp%/}"/workbench-qdrant-*) kill "$pid" 2>/dev/null || true ;;
+  esac
+done
+
 passed=0
 failed=0
 for trx in "$results"/*.trx; do

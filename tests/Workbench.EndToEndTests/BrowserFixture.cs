@@ -49,10 +49,16 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Browser.DisposeAsync();
-        playwright.Dispose();
-        await app.DisposeAsync();
-        await qdrant.DisposeAsync();
+        try
+        {
+            await Browser.DisposeAsync();
+            playwright.Dispose();
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            await qdrant.DisposeAsync();
+        }
     }
 
     public async Task<IPage> NewPageAsync()

@@ -29,9 +29,15 @@ public sealed class FaultTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await app.DisposeAsync();
-        await qdrant.DisposeAsync();
-        Directory.Delete(corpus, recursive: true);
+        try
+        {
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            await qdrant.DisposeAsync();
+            Directory.Delete(corpus, recursive: true);
+        }
     }
 
     [Fact]

@@ -50,8 +50,15 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await services.DisposeAsync();
-        await qdrant.DisposeAsync();
+        try
+        {
+            await services.DisposeAsync();
+        }
+        finally
+        {
+            await qdrant.DisposeAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

@@ -31,8 +31,14 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await App.DisposeAsync();
-        await Qdrant.DisposeAsync();
+        try
+        {
+            await App.DisposeAsync();
+        }
+        finally
+        {
+            await Qdrant.DisposeAsync();
+        }
     }
 
     /// <summary>An indexer writing to a collection of the test's own, with the app's real model and chunker.</summary>

@@ -43,11 +43,17 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        listener.Stop();
-        await serving;
-        await app.DisposeAsync();
-        await qdrant.DisposeAsync();
-        Directory.Delete(corpus, recursive: true);
+        try
+        {
+            listener.Stop();
+            await serving;
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            await qdrant.DisposeAsync();
+            Directory.Delete(corpus, recursive: true);
+        }
     }
 
     private async Task ServeAsync()
