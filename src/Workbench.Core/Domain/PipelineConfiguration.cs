@@ -11,7 +11,11 @@ public sealed record PipelineConfiguration(
     int TopK,
     int ChunkTokens,
     int OverlapTokens,
-    string Composer);
+    string Composer)
+{
+    /// <summary>How the configuration is named to people: on answers and in the ratings summary.</summary>
+    public string Label => $"{Name} v{Version} · {Retriever}{(Reranker is null or "none" ? "" : " + " + Reranker)} · {Composer}";
+}
 
 public sealed record SearchFilters(DocumentType? Type = null, string? Specialty = null, int? YearFrom = null, int? YearTo = null)
 {

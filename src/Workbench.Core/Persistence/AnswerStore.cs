@@ -63,13 +63,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
                 Latest = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => new { r.Score, r.Flags }).First(),
             })
             .ToListAsync(cancellationToken);
-        return Evaluation.RatingSummary.Summarise(rows.Select(r => (Describe(r.PipelineJson), r.Latest.Score, (RatingFlags)r.Latest.Flags)));
-    }
-
-    private static string Describe(string pipelineJson)
-    {
-        var p = JsonSerializer.Deserialize<PipelineConfiguration>(pipelineJson, Json)!;
-        return $"{p.Name} v{p.Version} · {p.Retriever}{(p.Reranker is null or "none" ? "" : " + " + p.Reranker)} · {p.Composer}";
+        return Evaluation.RatingSummary.Summarise(rows.Select(r => (JsonSerializer.Deserialize<PipelineConfiguration>(r.PipelineJson, Json)!.Label, r.Latest.Score, (RatingFlags)r.Latest.Flags)));
     }
 
     /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept, the latest shown.</summary>
