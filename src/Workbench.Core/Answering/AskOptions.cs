@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Answering;
@@ -45,6 +46,35 @@ public sealed class AskOptions
     public int PipelineVersion { get; set; } = 1;
 
     public ExtractiveComposerOptions Extractive { get; set; } = new();
+
+    /// <summary>Other named configurations, beside the default above, that evaluation campaigns can compare.</summary>
+    public List<PipelineVariantOptions> Variants { get; set; } = [];
+
+    /// <summary>The default configuration as a variant: what the ask page uses.</summary>
+    public PipelineVariant DefaultVariant => new(PipelineName, PipelineVersion, Retriever, Reranker, DefaultTopK);
+
+    /// <summary>Every named configuration, the default first.</summary>
+    public IReadOnlyList<PipelineVariant> AllVariants =>
+        [DefaultVariant, .. Variants.Select(v => new PipelineVariant(v.Name, v.Version, v.Retriever, v.Reranker, v.TopK))];
+
+    /// <summary>Variant names must be unique, or an answer's configuration could not be told apart.</summary>
+    public bool HasUniqueVariantNames() =>
+        AllVariants.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == AllVariants.Count
+        && Variants.All(v => !string.IsNullOrWhiteSpace(v.Name) && v.Version >= 1 && v.TopK is >= 1 and <= 50);
+}
+
+/// <summary>A named, versioned pipeline configuration from configuration (<c>Ask:Variants</c>).</summary>
+public sealed class PipelineVariantOptions
+{
+    public string Name { get; set; } = string.Empty;
+
+    public int Version { get; set; } = 1;
+
+    public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
+
+    public RerankerKind Reranker { get; set; } = RerankerKind.None;
+
+    public int TopK { get; set; } = 5;
 }
 
 public sealed class ExtractiveComposerOptions

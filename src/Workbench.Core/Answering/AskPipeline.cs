@@ -29,10 +29,10 @@ public sealed class AskPipeline(
 {
     private const int ClosestPassagesShown = 3;
 
-    private PipelineConfiguration Describe(RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
+    private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
     {
         var ask = askOptions.Value;
-        return new PipelineConfiguration(ask.PipelineName, ask.PipelineVersion, embeddingOptions.Value.ModelName,
+        return new PipelineConfiguration(name, version, embeddingOptions.Value.ModelName,
             retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
             reranker == RerankerKind.None ? "none" : $"{reranker.ToString().ToLowerInvariant()}(w={ask.LexicalWeight:0.##})",
             topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
@@ -71,11 +71,12 @@ public sealed class AskPipeline(
         Validate(request);
         var ask = askOptions.Value;
         var question = request.Question.Trim();
-        var retriever = request.Retriever ?? ask.Retriever;
-        var reranker = request.Reranker ?? ask.Reranker;
-        var topK = request.TopK ?? ask.DefaultTopK;
+        var variant = request.Variant ?? ask.DefaultVariant;
+        var retriever = request.Retriever ?? variant.Retriever;
+        var reranker = request.Reranker ?? variant.Reranker;
+        var topK = request.TopK ?? variant.TopK;
         var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
-        var configuration = Describe(retriever, reranker, topK, composer);
+        var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer);
 
         var stopwatch = Stopwatch.StartNew();
         var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + question, cancellationToken: cancellationToken);

@@ -17,6 +17,12 @@ public sealed record PipelineConfiguration(
     public string Label => $"{Name} v{Version} · {Retriever}{(Reranker is null or "none" ? "" : " + " + Reranker)} · {Composer}";
 }
 
+/// <summary>The choosable part of a pipeline configuration: a name, a version and the retrieval settings.</summary>
+public sealed record PipelineVariant(string Name, int Version, Retrieval.RetrieverKind Retriever, Retrieval.RerankerKind Reranker, int TopK)
+{
+    public override string ToString() => $"{Name} v{Version}";
+}
+
 public sealed record SearchFilters(DocumentType? Type = null, string? Specialty = null, int? YearFrom = null, int? YearTo = null)
 {
     public static SearchFilters None { get; } = new();

@@ -10,6 +10,7 @@ using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
+using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
@@ -24,7 +25,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.Section);
         services.AddValidatedOptions<ChunkingOptions>(configuration, ChunkingOptions.Section);
         services.AddValidatedOptions<QdrantOptions>(configuration, QdrantOptions.Section);
-        services.AddValidatedOptions<AskOptions>(configuration, AskOptions.Section);
+        services.AddValidatedOptions<AskOptions>(configuration, AskOptions.Section)
+            .Validate(o => o.HasUniqueVariantNames(), "Ask:Variants: every variant needs a unique name (not the default's), a version >= 1 and a TopK of 1–50.");
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.Section);
         services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -55,6 +57,11 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<AnswerService>();
         services.AddSingleton<EvaluationStore>();
         services.AddSingleton<RetrievalEvaluator>();
+
+        services.AddValidatedOptions<CampaignOptions>(configuration, CampaignOptions.Section);
+        services.AddSingleton<CampaignStore>();
+        services.AddSingleton<CampaignGenerator>();
+        services.AddSingleton<CampaignService>();
         return services;
     }
 
@@ -65,6 +72,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<EmbeddedQdrantService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
         services.AddHostedService<CorpusBootstrapService>();
+        services.AddHostedService<CampaignGenerationService>();
         return services;
     }
 

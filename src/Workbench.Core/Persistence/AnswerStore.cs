@@ -15,7 +15,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
     public async Task SaveAsync(AskResult answer, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Answers.Add(ToEntity(answer));
+        db.Answers.Add(ToEntity(answer, AnswerOrigin.Ask));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -37,6 +37,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Answers.AsNoTracking()
+            .Where(a => a.Origin == AnswerOrigin.Ask)
             .OrderByDescending(a => a.AskedAtUtc)
             .Take(take)
             .Select(a => new
@@ -95,8 +96,9 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
         return FromEntity(entity);
     }
 
-    private static AnswerEntity ToEntity(AskResult answer) => new()
+    internal static AnswerEntity ToEntity(AskResult answer, AnswerOrigin origin) => new()
     {
+        Origin = origin,
         Id = answer.AnswerId,
         Question = answer.Question,
         Text = answer.Text,
@@ -132,7 +134,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
         Url = citation.Source.Url,
     };
 
-    private static AskResult FromEntity(AnswerEntity entity)
+    internal static AskResult FromEntity(AnswerEntity entity)
     {
         List<Citation> Citations(CitationKind kind) => entity.Citations
             .Where(c => c.Kind == kind)

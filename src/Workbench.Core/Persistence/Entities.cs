@@ -29,9 +29,18 @@ public sealed class AnswerEntity
 
     public DateTime AskedAtUtc { get; set; }
 
+    /// <summary>Asked by a clinician, or generated for an evaluation campaign (kept out of the ask history).</summary>
+    public AnswerOrigin Origin { get; set; }
+
     public List<CitationEntity> Citations { get; set; } = [];
 
     public List<RatingEntity> Ratings { get; set; } = [];
+}
+
+public enum AnswerOrigin
+{
+    Ask = 0,
+    Campaign = 1,
 }
 
 public enum CitationKind
@@ -126,4 +135,99 @@ public sealed class EvaluationResultEntity
     public double P50Ms { get; set; }
 
     public double P95Ms { get; set; }
+}
+
+public enum CampaignStatus
+{
+    /// <summary>Answers are being generated; scoring has not started.</summary>
+    Generating = 0,
+
+    /// <summary>Every answer exists; raters score.</summary>
+    Open = 1,
+
+    /// <summary>Generation stopped on an error; it can be retried.</summary>
+    Failed = 2,
+
+    /// <summary>Scoring is over and the configurations are revealed.</summary>
+    Closed = 3,
+}
+
+public sealed class CampaignEntity
+{
+    public Guid Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public CampaignStatus Status { get; set; }
+
+    public string? Error { get; set; }
+
+    public DateTime? ClosedAtUtc { get; set; }
+
+    /// <summary>Secret from which each rater's left/right layout is derived; never sent to raters.</summary>
+    public required string BlindingSeed { get; set; }
+
+    /// <summary>The compared configurations, in order, as JSON: a snapshot, so later config edits do not rewrite history.</summary>
+    public required string VariantsJson { get; set; }
+
+    public required string RatersJson { get; set; }
+
+    public List<CampaignQuestionEntity> Questions { get; set; } = [];
+
+    public List<CampaignAnswerEntity> Answers { get; set; } = [];
+
+    public List<JudgementEntity> Judgements { get; set; } = [];
+}
+
+public sealed class CampaignQuestionEntity
+{
+    public long Id { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public int Ordinal { get; set; }
+
+    public required string Text { get; set; }
+}
+
+/// <summary>Which stored answer one configuration gave to one campaign question.</summary>
+public sealed class CampaignAnswerEntity
+{
+    public long Id { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public int QuestionOrdinal { get; set; }
+
+    public int VariantIndex { get; set; }
+
+    public Guid AnswerId { get; set; }
+}
+
+/// <summary>One rater's scores of one item (a question and a pair of configurations), in the pair's terms.</summary>
+public sealed class JudgementEntity
+{
+    public long Id { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public int Item { get; set; }
+
+    public required string Rater { get; set; }
+
+    public int FirstVariant { get; set; }
+
+    public int SecondVariant { get; set; }
+
+    public required string FirstScoresJson { get; set; }
+
+    public required string SecondScoresJson { get; set; }
+
+    public int Preference { get; set; }
+
+    public string? Comment { get; set; }
+
+    public DateTime SubmittedAtUtc { get; set; }
 }

@@ -13,14 +13,39 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<EvaluationResultEntity> EvaluationResults => Set<EvaluationResultEntity>();
 
+    public DbSet<CampaignEntity> Campaigns => Set<CampaignEntity>();
+
+    public DbSet<CampaignQuestionEntity> CampaignQuestions => Set<CampaignQuestionEntity>();
+
+    public DbSet<CampaignAnswerEntity> CampaignAnswers => Set<CampaignAnswerEntity>();
+
+    public DbSet<JudgementEntity> Judgements => Set<JudgementEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnswerEntity>(answer =>
         {
-            answer.HasIndex(a => a.AskedAtUtc);
+            answer.HasIndex(a => new { a.Origin, a.AskedAtUtc });
             answer.Property(a => a.Question).HasMaxLength(4000);
             answer.HasMany(a => a.Citations).WithOne().HasForeignKey(c => c.AnswerId).OnDelete(DeleteBehavior.Cascade);
             answer.HasMany(a => a.Ratings).WithOne().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CampaignEntity>(campaign =>
+        {
+            campaign.Property(c => c.Name).HasMaxLength(200);
+            campaign.HasMany(c => c.Questions).WithOne().HasForeignKey(q => q.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            campaign.HasMany(c => c.Answers).WithOne().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Cascade);
+            campaign.HasMany(c => c.Judgements).WithOne().HasForeignKey(j => j.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<CampaignQuestionEntity>(q => q.HasIndex(x => new { x.CampaignId, x.Ordinal }).IsUnique());
+        modelBuilder.Entity<CampaignAnswerEntity>(a => a.HasIndex(x => new { x.CampaignId, x.QuestionOrdinal, x.VariantIndex }).IsUnique());
+
+        // One row per rater and item: raters never overwrite each other, a rater's resubmission replaces their own.
+        modelBuilder.Entity<JudgementEntity>(j =>
+        {
+            j.HasIndex(x => new { x.CampaignId, x.Item, x.Rater }).IsUnique();
+            j.Property(x => x.Rater).HasMaxLength(64);
+            j.Property(x => x.Comment).HasMaxLength(4000);
         });
         modelBuilder.Entity<CitationEntity>(citation => citation.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16));
         modelBuilder.Entity<EvaluationResultEntity>(result => result.HasIndex(r => new { r.Dataset, r.RanAtUtc }));

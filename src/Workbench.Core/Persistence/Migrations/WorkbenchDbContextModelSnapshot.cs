@@ -38,6 +38,9 @@ namespace Workbench.Core.Persistence.Migrations
                     b.Property<double>("EmbedMs")
                         .HasColumnType("REAL");
 
+                    b.Property<int>("Origin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PipelineJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -67,9 +70,99 @@ namespace Workbench.Core.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AskedAtUtc");
+                    b.HasIndex("Origin", "AskedAtUtc");
 
                     b.ToTable("Answers");
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAnswerEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AnswerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionOrdinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VariantIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "QuestionOrdinal", "VariantIndex")
+                        .IsUnique();
+
+                    b.ToTable("CampaignAnswers");
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BlindingSeed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RatersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VariantsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignQuestionEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Ordinal")
+                        .IsUnique();
+
+                    b.ToTable("CampaignQuestions");
                 });
 
             modelBuilder.Entity("Workbench.Core.Persistence.CitationEntity", b =>
@@ -204,6 +297,55 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("EvaluationResults");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.JudgementEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstScoresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstVariant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Preference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rater")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SecondScoresJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SecondVariant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Item", "Rater")
+                        .IsUnique();
+
+                    b.ToTable("Judgements");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.RatingEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -233,11 +375,38 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Ratings");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAnswerEntity", b =>
+                {
+                    b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignQuestionEntity", b =>
+                {
+                    b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
+                        .WithMany("Questions")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.CitationEntity", b =>
                 {
                     b.HasOne("Workbench.Core.Persistence.AnswerEntity", null)
                         .WithMany("Citations")
                         .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.JudgementEntity", b =>
+                {
+                    b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
+                        .WithMany("Judgements")
+                        .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -256,6 +425,15 @@ namespace Workbench.Core.Persistence.Migrations
                     b.Navigation("Citations");
 
                     b.Navigation("Ratings");
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignEntity", b =>
+                {
+                    b.Navigation("Answers");
+
+                    b.Navigation("Judgements");
+
+                    b.Navigation("Questions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,41 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Workbench.Core.Answering;
+using Workbench.Core.Persistence;
+
+namespace Workbench.Core.Evaluation.Campaigns;
+
+/// <summary>
+/// Generates every configuration's answer to every campaign question through the same ask pipeline the
+/// clinicians use. Each answer is stored as soon as it exists, so a restart or a failure resumes with
+/// what is missing; the campaign opens for scoring only when all are there.
+/// </summary>
+public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store, ILogger<CampaignGenerator> logger)
+{
+    private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Campaigns waiting for their answers, read by the background service one at a time.</summary>
+    public ChannelReader<Guid> Pending => queue.Reader;
+
+    public void Enqueue(Guid campaignId) => queue.Writer.TryWrite(campaignId);
+
+    public async Task GenerateAsync(Guid campaignId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var (question, text, variantIndex, variant) in await store.ListMissingAnswersAsync(campaignId, cancellationToken))
+            {
+                var answer = await pipeline.AskAsync(new AskRequest(text, Variant: variant), cancellationToken);
+                await store.AddAnswerAsync(campaignId, question, variantIndex, answer, cancellationToken);
+            }
+
+            await store.SetStatusAsync(campaignId, CampaignStatus.Open, cancellationToken: cancellationToken);
+            logger.LogInformation("Campaign {Campaign} is open for scoring", campaignId);
+        }
+        catch (Exception ex) when (ex is RetrievalUnavailableException or InvalidQuestionException)
+        {
+            logger.LogWarning("Generating answers for campaign {Campaign} stopped: {Reason}", campaignId, ex.Message);
+            await store.SetStatusAsync(campaignId, CampaignStatus.Failed, $"{ex.Message} Answers generated so far are kept; retry to continue.", CancellationToken.None);
+        }
+    }
+}

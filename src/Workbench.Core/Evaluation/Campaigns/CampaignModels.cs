@@ -1,0 +1,161 @@
+using Workbench.Core.Domain;
+using Workbench.Core.Persistence;
+
+namespace Workbench.Core.Evaluation.Campaigns;
+
+/// <summary>What an evaluator fills in to create a campaign.</summary>
+public sealed record CampaignDraft(string Name, IReadOnlyList<PipelineVariant> Variants, IReadOnlyList<string> Raters, IReadOnlyList<string> Questions)
+{
+    public const int MaxNameLength = 200;
+    public const int MaxRaterLength = 64;
+
+    public IReadOnlyDictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(Name) || Name.Trim().Length > MaxNameLength)
+        {
+            errors["name"] = $"Give the campaign a name of 1–{MaxNameLength} characters.";
+        }
+
+        if (Variants.Select(v => v.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() < 2 || Variants.Count != Variants.DistinctBy(v => v.Name).Count())
+        {
+            errors["variants"] = "Choose two or more different pipeline configurations.";
+        }
+
+        var raters = Raters.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        if (raters.Count == 0)
+        {
+            errors["raters"] = "Assign at least one rater.";
+        }
+        else if (raters.Any(r => r.Length > MaxRaterLength || r.Contains('/', StringComparison.Ordinal)))
+        {
+            errors["raters"] = $"Rater names are at most {MaxRaterLength} characters and contain no '/'.";
+        }
+        else if (raters.Distinct(StringComparer.OrdinalIgnoreCase).Count() != raters.Count)
+        {
+            errors["raters"] = "Each rater appears once.";
+        }
+
+        if (Questions.Count == 0)
+        {
+            errors["questions"] = "Import at least one question.";
+        }
+
+        return errors;
+    }
+}
+
+public sealed record RaterProgress(string Rater, int Scored, int Total);
+
+public sealed record CampaignSummary(
+    Guid Id,
+    string Name,
+    CampaignStatus Status,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt,
+    int Questions,
+    IReadOnlyList<PipelineVariant> Variants,
+    int AnswersDone,
+    int AnswersTotal,
+    IReadOnlyList<RaterProgress> Raters)
+{
+    public int ItemsPerRater => Questions * PairCount(Variants.Count);
+
+    public static int PairCount(int variants) => variants * (variants - 1) / 2;
+
+    /// <summary>The two configurations (indices into <see cref="Variants"/>) compared by the item's pair.</summary>
+    public static (int First, int Second) Pair(int variants, int pairIndex)
+    {
+        var index = 0;
+        for (var i = 0; i < variants; i++)
+        {
+            for (var j = i + 1; j < variants; j++)
+            {
+                if (index++ == pairIndex)
+                {
+                    return (i, j);
+                }
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(pairIndex));
+    }
+}
+
+/// <summary>An answer as a rater sees it: no configuration, no answer id, no timings.</summary>
+public sealed record BlindAnswer(
+    string Label,
+    IReadOnlyList<AnswerSentence> Sentences,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<Citation> ClosestPassages,
+    bool Abstained,
+    string? AbstentionReason)
+{
+    public static BlindAnswer From(string label, AskResult answer) =>
+        new(label, answer.Sentences, answer.Citations, answer.ClosestPassages, answer.Abstained, answer.AbstentionReason);
+}
+
+/// <summary>What a rater has already submitted for an item, in the layout they see.</summary>
+public sealed record BlindJudgement(RubricScores Left, RubricScores Right, Preference Preference, string? Comment);
+
+/// <summary>One item of a rater's queue: the question and two anonymous answers, left and right.</summary>
+public sealed record BlindItem(
+    Guid CampaignId,
+    string CampaignName,
+    int Item,
+    int Total,
+    int Scored,
+    string Question,
+    BlindAnswer Left,
+    BlindAnswer Right,
+    BlindJudgement? Existing);
+
+/// <summary>A rater's scores of an item, in the left/right terms they saw.</summary>
+public sealed record JudgementInput(int Item, RubricScores Left, RubricScores Right, Preference? Preference, string? Comment)
+{
+    public const int MaxCommentLength = 4000;
+
+    public IReadOnlyDictionary<string, string> Validate()
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var (side, scores) in new[] { ("left", Left), ("right", Right) })
+        {
+            var missing = scores.Missing.ToList();
+            if (missing.Count > 0)
+            {
+                errors[side] = $"Score answer {(side == "left" ? "A" : "B")} on {string.Join(", ", missing.Select(a => Rubric.Describe(a).Name.ToLowerInvariant()))} (1–5).";
+            }
+        }
+
+        if (Preference is null)
+        {
+            errors["preference"] = "Choose which answer is better: A, B, tie, or both bad.";
+        }
+
+        if (Comment?.Length > MaxCommentLength)
+        {
+            errors["comment"] = $"The comment is {Comment.Length:N0} characters; the limit is {MaxCommentLength:N0}.";
+        }
+
+        return errors;
+    }
+}
+
+/// <summary>A judgement with blinding undone: what the results are computed from.</summary>
+public sealed record Judgement(int Item, string Rater, int FirstVariant, int SecondVariant, RubricScores First, RubricScores Second, PairPreference Preference, string? Comment, DateTimeOffset SubmittedAt);
+
+public enum SubmitOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    NotOpen,
+}
+
+public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyDictionary<string, string> Errors)
+{
+    public static SubmitResult Saved { get; } = new(SubmitOutcome.Saved, new Dictionary<string, string>());
+
+    public static SubmitResult Fail(SubmitOutcome outcome, string field, string message) => new(outcome, new Dictionary<string, string> { [field] = message });
+}

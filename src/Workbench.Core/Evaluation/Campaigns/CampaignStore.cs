@@ -1,0 +1,257 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Domain;
+using Workbench.Core.Persistence;
+
+namespace Workbench.Core.Evaluation.Campaigns;
+
+/// <summary>Evaluation campaigns in the application database: questions, generated answers, raters' judgements.</summary>
+public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts, TimeProvider time)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Creates the campaign with all its questions in one transaction; it starts in <see cref="CampaignStatus.Generating"/>.</summary>
+    public async Task<Guid> CreateAsync(CampaignDraft draft, CancellationToken cancellationToken = default)
+    {
+        var errors = draft.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors.Values), nameof(draft));
+        }
+
+        var campaign = new CampaignEntity
+        {
+            Id = Guid.NewGuid(),
+            Name = draft.Name.Trim(),
+            CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            Status = CampaignStatus.Generating,
+            BlindingSeed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+            VariantsJson = JsonSerializer.Serialize(draft.Variants, Json),
+            RatersJson = JsonSerializer.Serialize(draft.Raters.Select(r => r.Trim()).Where(r => r.Length > 0).ToList(), Json),
+            Questions = draft.Questions.Select((q, i) => new CampaignQuestionEntity { Ordinal = i, Text = q }).ToList(),
+        };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync(cancellationToken);
+        return campaign.Id;
+    }
+
+    public async Task<IReadOnlyList<CampaignSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaigns = await db.Campaigns.AsNoTracking().OrderByDescending(c => c.CreatedAtUtc).ToListAsync(cancellationToken);
+        var summaries = new List<CampaignSummary>();
+        foreach (var campaign in campaigns)
+        {
+            summaries.Add(await SummariseAsync(db, campaign, cancellationToken));
+        }
+
+        return summaries;
+    }
+
+    public async Task<CampaignSummary?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return campaign is null ? null : await SummariseAsync(db, campaign, cancellationToken);
+    }
+
+    /// <summary>Campaigns whose answers are still being generated: resumed after a restart.</summary>
+    public async Task<IReadOnlyList<Guid>> ListGeneratingAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Campaigns.Where(c => c.Status == CampaignStatus.Generating).Select(c => c.Id).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The (question, configuration) answers not generated yet, question by question.</summary>
+    public async Task<IReadOnlyList<(int Question, string Text, int VariantIndex, PipelineVariant Variant)>> ListMissingAnswersAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstAsync(c => c.Id == id, cancellationToken);
+        var done = (await db.CampaignAnswers.Where(a => a.CampaignId == id).Select(a => new { a.QuestionOrdinal, a.VariantIndex }).ToListAsync(cancellationToken))
+            .Select(a => (a.QuestionOrdinal, a.VariantIndex)).ToHashSet();
+        var variants = Variants(campaign);
+        return campaign.Questions.OrderBy(q => q.Ordinal)
+            .SelectMany(q => variants.Select((v, i) => (q.Ordinal, q.Text, i, v)))
+            .Where(x => !done.Contains((x.Ordinal, x.i)))
+            .ToList();
+    }
+
+    /// <summary>Stores a generated answer and links it to the campaign, atomically.</summary>
+    public async Task AddAnswerAsync(Guid id, int question, int variantIndex, AskResult answer, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Answers.Add(AnswerStore.ToEntity(answer, AnswerOrigin.Campaign));
+        db.CampaignAnswers.Add(new CampaignAnswerEntity { CampaignId = id, QuestionOrdinal = question, VariantIndex = variantIndex, AnswerId = answer.AnswerId });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task SetStatusAsync(Guid id, CampaignStatus status, string? error = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.FirstAsync(c => c.Id == id, cancellationToken);
+        campaign.Status = status;
+        campaign.Error = error;
+        campaign.ClosedAtUtc = status == CampaignStatus.Closed ? time.GetUtcNow().UtcDateTime : null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// An item of the rater's queue, blinded: the given item, or else the first the rater has not scored
+    /// (resuming where they left off). Null when the campaign, rater or item does not exist, when the
+    /// campaign is not open for scoring, or when the rater has scored everything.
+    /// </summary>
+    public async Task<BlindItem?> GetItemAsync(Guid id, string rater, int? item = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null || campaign.Status != CampaignStatus.Open || Rater(campaign, rater) is not { } name)
+        {
+            return null;
+        }
+
+        var variants = Variants(campaign);
+        var pairs = CampaignSummary.PairCount(variants.Count);
+        var total = campaign.Questions.Count * pairs;
+        var scored = await db.Judgements.Where(j => j.CampaignId == id && j.Rater == name).Select(j => j.Item).ToListAsync(cancellationToken);
+        var target = item ?? Enumerable.Range(0, total).Cast<int?>().FirstOrDefault(i => !scored.Contains(i!.Value));
+        if (target is not { } chosen || chosen < 0 || chosen >= total)
+        {
+            return null;
+        }
+
+        var question = campaign.Questions.First(q => q.Ordinal == chosen / pairs);
+        var (first, second) = CampaignSummary.Pair(variants.Count, chosen % pairs);
+        var answerIds = await db.CampaignAnswers.Where(a => a.CampaignId == id && a.QuestionOrdinal == question.Ordinal)
+            .ToDictionaryAsync(a => a.VariantIndex, a => a.AnswerId, cancellationToken);
+        var answers = await db.Answers.AsNoTracking().Include(a => a.Citations)
+            .Where(a => a.Id == answerIds[first] || a.Id == answerIds[second])
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var swapped = Blinding.IsSwapped(campaign.BlindingSeed, chosen, name);
+        var (left, right) = swapped ? (second, first) : (first, second);
+
+        var existing = await db.Judgements.AsNoTracking().FirstOrDefaultAsync(j => j.CampaignId == id && j.Item == chosen && j.Rater == name, cancellationToken);
+        BlindJudgement? previous = null;
+        if (existing is not null)
+        {
+            var firstScores = JsonSerializer.Deserialize<RubricScores>(existing.FirstScoresJson, Json)!;
+            var secondScores = JsonSerializer.Deserialize<RubricScores>(existing.SecondScoresJson, Json)!;
+            previous = new BlindJudgement(swapped ? secondScores : firstScores, swapped ? firstScores : secondScores,
+                Blinding.Blind((PairPreference)existing.Preference, swapped), existing.Comment);
+        }
+
+        return new BlindItem(id, campaign.Name, chosen, total, scored.Count, question.Text,
+            BlindAnswer.From("A", AnswerStore.FromEntity(answers[answerIds[left]])),
+            BlindAnswer.From("B", AnswerStore.FromEntity(answers[answerIds[right]])),
+            previous);
+    }
+
+    /// <summary>Saves a rater's judgement of an item, replacing only that rater's earlier judgement of it.</summary>
+    public async Task<SubmitResult> SubmitAsync(Guid id, string rater, JudgementInput input, CancellationToken cancellationToken = default)
+    {
+        var errors = input.Validate();
+        if (errors.Count > 0)
+        {
+            return new SubmitResult(SubmitOutcome.Invalid, errors);
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null || Rater(campaign, rater) is not { } name)
+        {
+            return SubmitResult.Fail(SubmitOutcome.NotFound, "rater", "There is no such campaign, or the rater is not assigned to it.");
+        }
+
+        if (campaign.Status != CampaignStatus.Open)
+        {
+            return SubmitResult.Fail(SubmitOutcome.NotOpen, "campaign", campaign.Status == CampaignStatus.Closed
+                ? "The campaign is closed; judgements can no longer change."
+                : "The campaign's answers are still being generated.");
+        }
+
+        var variants = Variants(campaign);
+        var pairs = CampaignSummary.PairCount(variants.Count);
+        if (input.Item < 0 || input.Item >= campaign.Questions.Count * pairs)
+        {
+            return SubmitResult.Fail(SubmitOutcome.NotFound, "item", $"The campaign has no item {input.Item}.");
+        }
+
+        var swapped = Blinding.IsSwapped(campaign.BlindingSeed, input.Item, name);
+        var (first, second) = CampaignSummary.Pair(variants.Count, input.Item % pairs);
+        var entity = await db.Judgements.FirstOrDefaultAsync(j => j.CampaignId == id && j.Item == input.Item && j.Rater == name, cancellationToken);
+        if (entity is null)
+        {
+            entity = new JudgementEntity { CampaignId = id, Item = input.Item, Rater = name, FirstScoresJson = string.Empty, SecondScoresJson = string.Empty };
+            db.Judgements.Add(entity);
+        }
+
+        entity.FirstVariant = first;
+        entity.SecondVariant = second;
+        entity.FirstScoresJson = JsonSerializer.Serialize(swapped ? input.Right : input.Left, Json);
+        entity.SecondScoresJson = JsonSerializer.Serialize(swapped ? input.Left : input.Right, Json);
+        entity.Preference = (int)Blinding.Unblind(input.Preference!.Value, swapped);
+        entity.Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
+        entity.SubmittedAtUtc = time.GetUtcNow().UtcDateTime;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same rater submitted the same item twice at once (two tabs): the other request's row stands.
+            return SubmitResult.Fail(SubmitOutcome.Invalid, "item", "This item was just saved from another window; reload to see it.");
+        }
+
+        return SubmitResult.Saved;
+    }
+
+    /// <summary>Every judgement with blinding undone, and the configurations; only for closed campaigns.</summary>
+    public async Task<(CampaignSummary Campaign, IReadOnlyList<Judgement> Judgements)?> GetJudgementsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null || campaign.Status != CampaignStatus.Closed)
+        {
+            return null;
+        }
+
+        var rows = await db.Judgements.AsNoTracking().Where(j => j.CampaignId == id).OrderBy(j => j.Item).ThenBy(j => j.Rater).ToListAsync(cancellationToken);
+        var judgements = rows.Select(j => new Judgement(j.Item, j.Rater, j.FirstVariant, j.SecondVariant,
+            JsonSerializer.Deserialize<RubricScores>(j.FirstScoresJson, Json)!, JsonSerializer.Deserialize<RubricScores>(j.SecondScoresJson, Json)!,
+            (PairPreference)j.Preference, j.Comment, new DateTimeOffset(DateTime.SpecifyKind(j.SubmittedAtUtc, DateTimeKind.Utc)))).ToList();
+        return (await SummariseAsync(db, campaign, cancellationToken), judgements);
+    }
+
+    /// <summary>The campaign's questions in order, for exports.</summary>
+    public async Task<IReadOnlyList<string>> ListQuestionsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CampaignQuestions.Where(q => q.CampaignId == id).OrderBy(q => q.Ordinal).Select(q => q.Text).ToListAsync(cancellationToken);
+    }
+
+    private static async Task<CampaignSummary> SummariseAsync(WorkbenchDbContext db, CampaignEntity campaign, CancellationToken cancellationToken)
+    {
+        var variants = Variants(campaign);
+        var questions = await db.CampaignQuestions.CountAsync(q => q.CampaignId == campaign.Id, cancellationToken);
+        var answers = await db.CampaignAnswers.CountAsync(a => a.CampaignId == campaign.Id, cancellationToken);
+        var scored = await db.Judgements.Where(j => j.CampaignId == campaign.Id).GroupBy(j => j.Rater)
+            .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
+        var items = questions * CampaignSummary.PairCount(variants.Count);
+        var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), items)).ToList();
+        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, Utc(campaign.CreatedAtUtc),
+            campaign.ClosedAtUtc is { } closed ? Utc(closed) : null, questions, variants, answers, questions * variants.Count, raters);
+    }
+
+    private static List<PipelineVariant> Variants(CampaignEntity campaign) =>
+        JsonSerializer.Deserialize<List<PipelineVariant>>(campaign.VariantsJson, Json) ?? [];
+
+    private static List<string> Raters(CampaignEntity campaign) =>
+        JsonSerializer.Deserialize<List<string>>(campaign.RatersJson, Json) ?? [];
+
+    /// <summary>The rater's name as assigned (matched case-insensitively), or null when not assigned.</summary>
+    private static string? Rater(CampaignEntity campaign, string rater) =>
+        Raters(campaign).FirstOrDefault(r => string.Equals(r, rater.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
