@@ -27,6 +27,7 @@ public static class WebServiceCollectionExtensions
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapWorkbenchApi();
+        app.MapCampaignApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

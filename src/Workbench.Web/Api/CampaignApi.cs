@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Workbench.Core.Evaluation.Campaigns;
+
+namespace Workbench.Web.Api;
+
+public sealed record CampaignApiRequest(string? Name, IReadOnlyList<string>? Configurations, IReadOnlyList<string>? Raters, string? Questions, QuestionSetFormat? Format);
+
+public sealed record CampaignCreated(Guid Id);
+
+/// <summary>
+/// Evaluation campaigns for automation. What a rater receives (items) is blinded: no configuration, no
+/// answer id. Results and exports exist only once the campaign is closed.
+/// </summary>
+public static class CampaignApi
+{
+    public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").DisableAntiforgery();
+        api.MapGet("/", async (CampaignStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
+            .WithName("ListCampaigns");
+        api.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Create a campaign from a question set; answers are generated in the background.");
+        api.MapGet("/{id:guid}", GetAsync).WithName("GetCampaign");
+        api.MapGet("/{id:guid}/raters/{rater}/items/next", (Guid id, string rater, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, null, store, ct))
+            .WithName("NextItem").WithSummary("The rater's first unscored item, blinded; 204 when all are scored.");
+        api.MapGet("/{id:guid}/raters/{rater}/items/{item:int}", (Guid id, string rater, int item, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, item, store, ct))
+            .WithName("GetItem");
+        api.MapPost("/{id:guid}/raters/{rater}/judgements", SubmitAsync).WithName("SubmitJudgement");
+        api.MapPost("/{id:guid}/close", async (Guid id, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.CloseAsync(id, ct) ? Results.NoContent() : NotInState(id, "open")).WithName("CloseCampaign");
+        api.MapPost("/{id:guid}/retry", async (Guid id, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.RetryAsync(id, ct) ? Results.Accepted($"/api/campaigns/{id}") : NotInState(id, "failed")).WithName("RetryCampaign");
+        api.MapGet("/{id:guid}/results", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Results.Text(o.Json, "application/json"), ct))
+            .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only).");
+        api.MapGet("/{id:guid}/results.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
+            .WithName("CampaignResultsCsv");
+        api.MapGet("/{id:guid}/judgements.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.JudgementsCsv, $"campaign-{id:N}-judgements.csv"), ct))
+            .WithName("CampaignJudgementsCsv");
+        return app;
+    }
+
+    private static async Task<Results<Created<CampaignCreated>, ValidationProblem>> CreateAsync(CampaignApiRequest request, CampaignService campaigns, CancellationToken cancellationToken)
+    {
+        var created = await campaigns.CreateAsync(new CampaignRequest(request.Name ?? string.Empty, request.Configurations ?? [], request.Raters ?? [],
+            request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines), cancellationToken);
+        if (created.Id is { } id)
+        {
+            return TypedResults.Created($"/api/campaigns/{id}", new CampaignCreated(id));
+        }
+
+        var errors = created.Errors.ToDictionary(e => e.Key, e => new[] { e.Value });
+        if (created.QuestionErrors.Count > 0)
+        {
+            errors["questions"] = [.. errors.GetValueOrDefault("questions") ?? [], .. created.QuestionErrors.Select(e => e.ToString())];
+        }
+
+        return TypedResults.ValidationProblem(errors);
+    }
+
+    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(Guid id, CampaignStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : NotFound(id);
+
+    private static async Task<IResult> ItemAsync(Guid id, string rater, int? item, CampaignStore store, CancellationToken cancellationToken)
+    {
+        if (await store.GetItemAsync(id, rater, item, cancellationToken) is { } blind)
+        {
+            return TypedResults.Ok(blind);
+        }
+
+        var campaign = await store.GetAsync(id, cancellationToken);
+        if (campaign is null || campaign.Raters.All(r => !string.Equals(r.Rater, rater, StringComparison.OrdinalIgnoreCase)))
+        {
+            return TypedResults.Problem($"Campaign {id} does not exist or '{rater}' is not one of its raters.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+        }
+
+        if (campaign.Status != Core.Persistence.CampaignStatus.Open)
+        {
+            return NotInState(id, "open");
+        }
+
+        return item is null ? TypedResults.NoContent() : TypedResults.Problem($"The campaign has no item {item}.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SubmitAsync(
+        Guid id, string rater, JudgementInput input, CampaignStore store, CancellationToken cancellationToken)
+    {
+        var result = await store.SubmitAsync(id, rater, input, cancellationToken);
+        var message = string.Join(" ", result.Errors.Values);
+        return result.Outcome switch
+        {
+            SubmitOutcome.Saved => TypedResults.NoContent(),
+            SubmitOutcome.Invalid => TypedResults.ValidationProblem(result.Errors.ToDictionary(e => e.Key, e => new[] { e.Value })),
+            SubmitOutcome.NotOpen => TypedResults.Problem(message, statusCode: StatusCodes.Status409Conflict, title: "Campaign not open"),
+            _ => TypedResults.Problem(message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        };
+    }
+
+    private static async Task<IResult> ExportAsync(Guid id, CampaignService campaigns, Func<CampaignOutcome, IResult> render, CancellationToken cancellationToken) =>
+        await campaigns.GetResultsAsync(id, cancellationToken) is { } outcome ? render(outcome) : NotInState(id, "closed");
+
+    private static IResult Csv(string content, string fileName) =>
+        Results.File(System.Text.Encoding.UTF8.GetBytes(content), "text/csv; charset=utf-8", fileName);
+
+    private static ProblemHttpResult NotFound(Guid id) =>
+        TypedResults.Problem($"There is no campaign with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Campaign not found");
+
+    private static ProblemHttpResult NotInState(Guid id, string state) =>
+        TypedResults.Problem($"Campaign {id} does not exist or is not {state}.", statusCode: StatusCodes.Status409Conflict, title: $"Campaign not {state}");
+}
