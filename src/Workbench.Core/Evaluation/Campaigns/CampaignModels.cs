@@ -121,7 +121,7 @@ public sealed record JudgementInput(int Item, RubricScores Left, RubricScores Ri
         var errors = new Dictionary<string, string>();
         foreach (var (side, scores) in new[] { ("left", Left), ("right", Right) })
         {
-            var missing = scores.Missing.ToList();
+            var missing = scores.MissingAxes().ToList();
             if (missing.Count > 0)
             {
                 errors[side] = $"Score answer {(side == "left" ? "A" : "B")} on {string.Join(", ", missing.Select(a => Rubric.Describe(a).Name.ToLowerInvariant()))} (1–5).";

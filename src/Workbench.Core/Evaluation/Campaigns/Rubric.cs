@@ -52,7 +52,7 @@ public sealed record RubricScores(int Accuracy, int Completeness, int CitationSu
         scores.GetValueOrDefault(RubricAxis.CitationSupport), scores.GetValueOrDefault(RubricAxis.Harm),
         scores.GetValueOrDefault(RubricAxis.Clarity));
 
-    public IEnumerable<RubricAxis> Missing => Rubric.Axes.Where(a => this[a] is < 1 or > 5);
+    public IEnumerable<RubricAxis> MissingAxes() => Rubric.Axes.Where(a => this[a] is < 1 or > 5);
 }
 
 /// <summary>The overall preference as the rater saw it: the left answer, the right one, a tie, or both bad.</summary>

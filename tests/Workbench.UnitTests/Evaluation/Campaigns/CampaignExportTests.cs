@@ -1,0 +1,53 @@
+using Workbench.Core.Domain;
+using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.UnitTests.Evaluation.Campaigns;
+
+public class CampaignExportTests
+{
+    private static readonly CampaignSummary Campaign = new(Guid.Empty, "Pilot", CampaignStatus.Closed, null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, 1,
+        [new PipelineVariant("default", 1, RetrieverKind.Hybrid, RerankerKind.Lexical, 5), new PipelineVariant("dense-only", 1, RetrieverKind.Dense, RerankerKind.None, 5)],
+        2, 2, [new RaterProgress("ana", 1, 1)]);
+
+    private static readonly Judgement[] Judgements =
+    [
+        new(0, "ana", 0, 1, new RubricScores(5, 4, 5, 5, 4), new RubricScores(2, 2, 1, 3, 3), PairPreference.First, "=HYPERLINK(\"x\"), and \"quoted\"", DateTimeOffset.UnixEpoch),
+    ];
+
+    [Fact]
+    public void JudgementsCsvHasOneRowPerJudgementWithConfigurationsAndBothRubrics()
+    {
+        var lines = CampaignExport.JudgementsCsv(Campaign, ["Aspirin, which dose?"], Judgements).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("item,question,rater,first,second,first_accuracy,", lines[0]);
+        Assert.StartsWith("0,\"Aspirin, which dose?\",ana,default v1,dense-only v1,5,4,5,5,4,2,2,1,3,3,First,", lines[1]);
+    }
+
+    [Fact]
+    public void CommentsAreQuotedAndCannotRunAsSpreadsheetFormulas()
+    {
+        var row = CampaignExport.JudgementsCsv(Campaign, ["q"], Judgements).Split("\r\n")[1];
+
+        Assert.Contains("\"'=HYPERLINK(\"\"x\"\"), and \"\"quoted\"\"\"", row);
+    }
+
+    [Fact]
+    public void ResultsExportsCarryEveryTable()
+    {
+        var results = CampaignResults.Compute(["default v1", "dense-only v1"], Judgements, 100);
+
+        var csv = CampaignExport.ResultsCsv(results);
+        Assert.Contains("mean_score,default v1,,Accuracy,5,", csv);
+        Assert.Contains("win_rate,default v1,dense-only v1,first_win_rate,1,", csv);
+        Assert.Contains("bradley_terry,default v1,", csv);
+        Assert.Contains("agreement,,,Overall preference", csv);
+
+        var json = CampaignExport.ToJson(Campaign, ["q"], results, Judgements);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal("dense-only v1", document.RootElement.GetProperty("judgements")[0].GetProperty("second").GetString());
+        Assert.Equal("first", document.RootElement.GetProperty("judgements")[0].GetProperty("preference").GetString());
+    }
+}
