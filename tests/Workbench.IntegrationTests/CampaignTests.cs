@@ -1,0 +1,184 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Persistence;
+
+namespace Workbench.IntegrationTests;
+
+/// <summary>Campaigns end to end through the API: real Qdrant, real SQLite, the app's background generation.</summary>
+[Collection(IntegrationCollection.Name)]
+public class CampaignTests(IntegrationFixture fixture)
+{
+    private readonly HttpClient client = fixture.App.CreateClient();
+
+    private static object Score(int value) => new { accuracy = value, completeness = value, citationSupport = value, harm = value, clarity = value };
+
+    private async Task<Guid> CreateOpenCampaignAsync(string name, params string[] raters)
+    {
+        using var created = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name,
+            configurations = new[] { "default", "dense-only" },
+            raters,
+            questions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?",
+            format = "lines",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (true)
+        {
+            var campaign = await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}");
+            if (campaign!["status"]!.GetValue<string>() == "open")
+            {
+                Assert.Equal(4, campaign["answersDone"]!.GetValue<int>());
+                return id;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"campaign still {campaign["status"]} after a minute");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task GeneratesEveryConfigurationsAnswerThroughThePipelineAndKeepsThemOutOfTheAskHistory()
+    {
+        var id = await CreateOpenCampaignAsync("Generation", "ana");
+
+        await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync();
+        var links = await db.CampaignAnswers.Where(a => a.CampaignId == id).ToListAsync();
+        var answers = await db.Answers.Where(a => links.Select(l => l.AnswerId).Contains(a.Id)).ToListAsync();
+        Assert.Equal(4, answers.Count);
+        Assert.All(answers, a => Assert.Equal(AnswerOrigin.Campaign, a.Origin));
+        Assert.Equal(["default", "default", "dense-only", "dense-only"], answers.Select(a => a.PipelineName).Order());
+        Assert.Contains(answers, a => a.PipelineJson.Contains("\"retriever\":\"dense\"", StringComparison.Ordinal));
+
+        var history = await fixture.Services.GetRequiredService<AnswerStore>().ListRecentAsync(500);
+        Assert.DoesNotContain(history, h => answers.Any(a => a.Id == h.Id));
+    }
+
+    [Fact]
+    public async Task WhatARaterReceivesRevealsNoConfigurationUntilTheCampaignIsClosed()
+    {
+        var id = await CreateOpenCampaignAsync("Blinding", "ana");
+        await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync();
+        var answerIds = await db.CampaignAnswers.Where(a => a.CampaignId == id).Select(a => a.AnswerId).ToListAsync();
+
+        var item = await client.GetStringAsync($"/api/campaigns/{id}/raters/ana/items/next");
+
+        Assert.Contains("\"left\"", item);
+        Assert.Contains("shingles", item, StringComparison.OrdinalIgnoreCase);
+        foreach (var secret in new[] { "default", "dense-only", "dense", "hybrid", "pipeline", "extractive", "composer" })
+        {
+            Assert.DoesNotContain(secret, item, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.All(answerIds, answerId => Assert.DoesNotContain(answerId.ToString(), item, StringComparison.OrdinalIgnoreCase));
+        using var results = await client.GetAsync($"/api/campaigns/{id}/results");
+        Assert.Equal(HttpStatusCode.Conflict, results.StatusCode);
+        using var csv = await client.GetAsync($"/api/campaigns/{id}/judgements.csv");
+        Assert.Equal(HttpStatusCode.Conflict, csv.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoRatersScoringAtOnceKeepBothJudgementsAndResultsFollowTheUnblindedPreferences()
+    {
+        var id = await CreateOpenCampaignAsync("Two raters", "ana", "ben");
+
+        // Both raters prefer the answer shown on their left for item 0 at the same moment; layouts differ per rater.
+        var leftOf = new Dictionary<string, JsonNode>();
+        foreach (var rater in new[] { "ana", "ben" })
+        {
+            leftOf[rater] = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/{rater}/items/0"))!["left"]!;
+        }
+
+        var submissions = new[] { "ana", "ben" }.Select(rater => client.PostAsJsonAsync($"/api/campaigns/{id}/raters/{rater}/judgements",
+            new { item = 0, left = Score(5), right = Score(2), preference = "left", comment = $"{rater} prefers left" }));
+        foreach (var response in await Task.WhenAll(submissions))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        }
+
+        // Ana changes her mind: her judgement is replaced, Ben's is untouched.
+        using var again = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
+            new { item = 0, left = Score(5), right = Score(2), preference = "left", comment = "ana, second thoughts" });
+        Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
+        var next = await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/ana/items/next");
+        Assert.Equal(1, next!["item"]!.GetValue<int>());
+        Assert.Equal(1, next["scored"]!.GetValue<int>());
+
+        using var close = await client.PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        var results = await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results");
+
+        var judgements = results!["judgements"]!.AsArray();
+        Assert.Equal(2, judgements.Count);
+        Assert.Equal(["ana, second thoughts", "ben prefers left"], judgements.Select(j => j!["comment"]!.GetValue<string>()).Order());
+        // Whichever configuration each rater saw on the left is the one recorded as preferred and scored 5.
+        await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync();
+        foreach (var judgement in judgements)
+        {
+            var rater = judgement!["rater"]!.GetValue<string>();
+            var preferred = judgement["preference"]!.GetValue<string>() == "first" ? judgement["first"]! : judgement["second"]!;
+            var leftSentence = leftOf[rater]["sentences"]!.AsArray().FirstOrDefault()?["text"]?.GetValue<string>()
+                ?? leftOf[rater]["abstentionReason"]!.GetValue<string>();
+            var question = judgement["question"]!.GetValue<string>();
+            var producedLeft = await db.Answers.Where(a => a.Question == question && a.Origin == AnswerOrigin.Campaign)
+                .Where(a => a.Text.Contains(leftSentence) || a.AbstentionReason == leftSentence).Select(a => a.PipelineName).ToListAsync();
+            Assert.Contains(preferred.GetValue<string>().Split(' ')[0], producedLeft);
+        }
+
+        var ranking = results["results"]!["ranking"]!.AsArray();
+        Assert.Equal(2, ranking.Count);
+        var judgementsCsv = await client.GetStringAsync($"/api/campaigns/{id}/judgements.csv");
+        Assert.Equal(3, judgementsCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("bradley_terry", await client.GetStringAsync($"/api/campaigns/{id}/results.csv"));
+
+        using var late = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ben/judgements",
+            new { item = 1, left = Score(3), right = Score(3), preference = "tie" });
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task AMalformedQuestionFileIsRejectedWithItsLineNumbersAndNothingIsCreated()
+    {
+        var before = (await client.GetFromJsonAsync<JsonArray>("/api/campaigns"))!.Count;
+
+        using var response = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Broken",
+            configurations = new[] { "default", "dense-only" },
+            raters = new[] { "ana" },
+            questions = "{\"question\":\"Fine?\"}\n{broken\n{\"question\":\"Also fine?\"}\n{\"text\":\"no question\"}",
+            format = "jsonl",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        var messages = problem["errors"]!["questions"]!.AsArray().Select(m => m!.GetValue<string>()).ToList();
+        Assert.Contains(messages, m => m.StartsWith("line 2:", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("line 4:", StringComparison.Ordinal));
+        Assert.Equal(before, (await client.GetFromJsonAsync<JsonArray>("/api/campaigns"))!.Count);
+    }
+
+    [Fact]
+    public async Task InvalidJudgementsAreRejectedWithTheFieldsAtFault()
+    {
+        var id = await CreateOpenCampaignAsync("Validation", "ana");
+
+        using var incomplete = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
+            new { item = 0, left = new { accuracy = 5 }, right = Score(6) });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+        var errors = JsonNode.Parse(await incomplete.Content.ReadAsStringAsync())!["errors"]!.AsObject();
+        Assert.Equal(["left", "preference", "right"], errors.Select(e => e.Key).Order());
+
+        using var stranger = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/mallory/judgements",
+            new { item = 0, left = Score(5), right = Score(5), preference = "tie" });
+        Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
+        using var strangerItem = await client.GetAsync($"/api/campaigns/{id}/raters/mallory/items/next");
+        Assert.Equal(HttpStatusCode.NotFound, strangerItem.StatusCode);
+    }
+}
