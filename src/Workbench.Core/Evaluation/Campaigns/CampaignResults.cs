@@ -45,11 +45,14 @@ public static class CampaignResults
                 return null;
             }
 
-            var axes = Rubric.Axes.ToDictionary(a => a, a => Intervals.Mean(mine.Select(s => (double)s[a]).ToList()));
-            var overall = Intervals.Mean(mine.Select(s => Rubric.Axes.Average(a => (double)s[a])).ToList());
+            var axes = Rubric.Axes.ToDictionary(a => a, a => OnScale(Intervals.Mean(mine.Select(s => (double)s[a]).ToList())));
+            var overall = OnScale(Intervals.Mean(mine.Select(s => Rubric.Axes.Average(a => (double)s[a])).ToList()));
             return new ConfigurationScores(name, mine.Count, axes, overall);
         }).OfType<ConfigurationScores>().ToList();
     }
+
+    /// <summary>A t interval from few scores can reach past the scale; no mean can, so the interval is cut to 1–5.</summary>
+    private static Estimate OnScale(Estimate e) => e with { Lower = Math.Max(1, e.Lower), Upper = Math.Min(5, e.Upper) };
 
     private static List<PairwiseResult> Pairwise(IReadOnlyList<string> configurations, IReadOnlyList<Judgement> judgements) =>
         judgements.GroupBy(j => (j.FirstVariant, j.SecondVariant))

@@ -55,6 +55,15 @@ public class CampaignResultsTests
     }
 
     [Fact]
+    public void IntervalsOfMeanScoresStayOnTheOneToFiveScale()
+    {
+        var axis = CampaignResults.Compute(Configurations, [J(0, "r1", 5, 1, PairPreference.First), J(1, "r1", 1, 1, PairPreference.Tie)], 200)
+            .Scores[0].Axes[RubricAxis.Accuracy];
+
+        Assert.Equal((3.0, 1.0, 5.0), (axis.Value, axis.Lower, axis.Upper));
+    }
+
+    [Fact]
     public void TwoRatersAgreementIsCohensKappaComputedByHand()
     {
         var agreement = CampaignResults.Compute(Configurations, TwoRaters, 200).Agreement;

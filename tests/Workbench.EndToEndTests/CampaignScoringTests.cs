@@ -1,0 +1,72 @@
+using Microsoft.Playwright;
+
+namespace Workbench.EndToEndTests;
+
+[Collection(BrowserCollection.Name)]
+public class CampaignScoringTests(BrowserFixture fixture)
+{
+    /// <summary>Scores every item in the rater's queue from the keyboard alone, preferring the left answer.</summary>
+    private static async Task ScoreQueueAsync(IPage page, string rater)
+    {
+        for (var scored = 0; scored < 10 && !await page.Locator("#queue-done").IsVisibleAsync(); scored++)
+        {
+            var position = await page.Locator("#queue-position").TextContentAsync();
+            Assert.DoesNotContain("dense-only", await page.ContentAsync());
+            await page.Locator("#scoring-panel").FocusAsync();
+            foreach (var key in new[] { "5", "3", "4", "3", "5", "2", "5", "4", "4", "3", "a", "Enter" })
+            {
+                await page.Keyboard.PressAsync(key);
+            }
+
+            // The next item (or the end of the queue) replaces this one once the judgement is saved.
+            await page.WaitForFunctionAsync(
+                "previous => !document.querySelector('#queue-position') || document.querySelector('#queue-position').textContent !== previous || !!document.querySelector('#queue-done')",
+                position);
+        }
+
+        await Assertions.Expect(page.Locator("#queue-done")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, $"07-scored-{rater}");
+    }
+
+    [Fact]
+    public async Task TwoRatersScoreASmallCampaignAndTheResultsShowTheRanking()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/campaigns");
+        await page.Locator("#campaign-name").FillAsync("Browser pilot");
+        await page.Locator("[data-configuration='default']").CheckAsync(new LocatorCheckOptions { Force = true });
+        await page.Locator("[data-configuration='dense-only']").CheckAsync(new LocatorCheckOptions { Force = true });
+        await page.Locator("#campaign-raters").FillAsync("ana, ben");
+        await page.Locator("#campaign-questions").FillAsync("Which vaccine protects adults over 50 against shingles?\nWho should be screened for hypertension?");
+        await page.Locator("#campaign-create").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#campaign-title")).ToHaveTextAsync("Browser pilot");
+        await Assertions.Expect(page.Locator(".score-link")).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#results-hidden")).ToBeVisibleAsync();
+        var links = await page.Locator(".score-link").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))");
+        await BrowserFixture.ScreenshotAsync(page, "06-campaign-open");
+
+        // Two raters, each in a browser of their own, scoring at the same time.
+        var raters = await Task.WhenAll(links.Select(async link =>
+        {
+            var raterPage = await fixture.NewPageAsync();
+            await raterPage.GotoAsync(fixture.BaseUrl + link);
+            await Assertions.Expect(raterPage.Locator("#scoring-panel")).ToBeVisibleAsync();
+            return raterPage;
+        }));
+        await Task.WhenAll(raters.Select((raterPage, i) => ScoreQueueAsync(raterPage, i == 0 ? "ana" : "ben")));
+
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator(".rater-row").First).ToContainTextAsync("2 / 2");
+        await page.Locator("#close-campaign").ClickAsync();
+        await page.Locator("#confirm-close").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#ranking .ranking-row")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.Locator("#ranking")).ToContainTextAsync("default v1");
+        await Assertions.Expect(page.Locator("#ranking")).ToContainTextAsync("dense-only v1");
+        await Assertions.Expect(page.Locator("#win-rates")).ToContainTextAsync("4");
+        await Assertions.Expect(page.Locator("#agreement")).ToContainTextAsync("Cohen's kappa");
+        await Assertions.Expect(page.Locator("#campaign-results svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "08-campaign-results");
+    }
+}
