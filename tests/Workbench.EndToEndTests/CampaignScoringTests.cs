@@ -13,10 +13,18 @@ public class CampaignScoringTests(BrowserFixture fixture)
             var position = await page.Locator("#queue-position").TextContentAsync();
             Assert.DoesNotContain("dense-only", await page.ContentAsync());
             await page.Locator("#scoring-panel").FocusAsync();
-            foreach (var key in new[] { "5", "3", "4", "3", "5", "2", "5", "4", "4", "3", "a", "Enter" })
+            foreach (var key in new[] { "5", "3", "4", "3", "5", "2", "5", "4", "4", "3", "a" })
             {
                 await page.Keyboard.PressAsync(key);
             }
+
+            if (scored == 0)
+            {
+                await Assertions.Expect(page.Locator("[data-preference=Left]")).ToHaveAttributeAsync("aria-pressed", "true");
+                await BrowserFixture.ScreenshotAsync(page, $"07-scoring-{rater}");
+            }
+
+            await page.Keyboard.PressAsync("Enter");
 
             // The next item (or the end of the queue) replaces this one once the judgement is saved.
             await page.WaitForFunctionAsync(
@@ -25,7 +33,7 @@ public class CampaignScoringTests(BrowserFixture fixture)
         }
 
         await Assertions.Expect(page.Locator("#queue-done")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, $"07-scored-{rater}");
+        await BrowserFixture.ScreenshotAsync(page, $"07-done-{rater}");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class CampaignOptions
     public const string Section = "Campaigns";
 
     [Range(1, 10_000)]
-    public int MaxQuestions { get; set; } = 500;
+    public int MaxQuestions { get; set; } = 1000;
 
     /// <summary>Bootstrap resamples behind the Bradley–Terry intervals.</summary>
     [Range(100, 100_000)]
