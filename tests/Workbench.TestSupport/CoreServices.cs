@@ -13,6 +13,7 @@ public static class CoreServices
         settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
         settings["Database:ConnectionString"] = $"Data Source={databasePath}";
         settings["Ask:MaxTopK"] = "50";
+        settings["Admin:UploadDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "uploads");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddWorkbenchCore(configuration).BuildServiceProvider();
     }

@@ -16,6 +16,8 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
 
     public string DatabasePath => Path.Combine(dataDirectory, "workbench.db");
 
+    public string UploadDirectory => Path.Combine(dataDirectory, "uploads");
+
     /// <summary>Extra settings applied last, e.g. to point at a Qdrant that is not there.</summary>
     public Dictionary<string, string?> Overrides { get; } = [];
 
@@ -28,6 +30,7 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
             settings["Database:ConnectionString"] = $"Data Source={DatabasePath}";
             settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
             settings["Corpus:Directory"] = RepositoryPaths.Corpus;
+            settings["Admin:UploadDirectory"] = UploadDirectory;
             foreach (var (key, value) in Overrides)
             {
                 settings[key] = value;

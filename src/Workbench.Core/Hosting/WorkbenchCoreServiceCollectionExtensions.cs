@@ -11,7 +11,9 @@ using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
+using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 
@@ -45,6 +47,10 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<PassageIndexer>();
         services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section);
         services.AddSingleton<IndexStatus>();
+        services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section);
+        services.AddSingleton<IndexVersions>();
+        services.AddSingleton<CorpusUploads>();
+        services.AddSingleton<ReindexService>();
 
         services.AddKernel();
         services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IOptions<AskOptions>>().Value.Extractive));
@@ -65,13 +71,13 @@ public static class WorkbenchCoreServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The local Qdrant process (when enabled) and first-run indexing of the bundled corpus.</summary>
+    /// <summary>The local Qdrant process (when enabled), reindex jobs (first-run indexing included) and campaign generation.</summary>
     public static IServiceCollection AddWorkbenchHostedServices(this IServiceCollection services)
     {
         // Registered first so Qdrant is up before anything that needs it starts.
         services.AddSingleton<EmbeddedQdrantService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
-        services.AddHostedService<CorpusBootstrapService>();
+        services.AddHostedService<ReindexHostedService>();
         services.AddHostedService<CampaignGenerationService>();
         return services;
     }

@@ -62,10 +62,13 @@ public static partial class MarkdownDocumentParser
                 ? value.Trim()
                 : null;
 
-        var yearText = Required("year");
-        if (!int.TryParse(yearText, out var year) || year < 1900 || year > 2100)
+        // Year and address are optional (an uploaded text or PDF may have neither) but must be valid when given.
+        int? year = null;
+        if (Optional("year") is { } yearText)
         {
-            throw new FormatException($"front matter 'year' must be a year, not '{yearText}'");
+            year = int.TryParse(yearText, out var parsed) && parsed is >= 1900 and <= 2100
+                ? parsed
+                : throw new FormatException($"front matter 'year' must be a year, not '{yearText}'");
         }
 
         var typeText = Required("type");
@@ -74,8 +77,8 @@ public static partial class MarkdownDocumentParser
             throw new FormatException($"front matter 'type' must be 'guideline' or 'research', not '{typeText}'");
         }
 
-        var url = Required("url");
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        var url = Optional("url");
+        if (url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             throw new FormatException($"front matter 'url' must be an http(s) address, not '{url}'");
         }

@@ -31,23 +31,33 @@ public sealed class PassageIndexer(
     private const int DocumentsPerBatch = 128;
 
     /// <summary>Creates the collection for this embedding model, or rebuilds one made for an older schema.</summary>
-    public async Task EnsureCollectionAsync(CancellationToken cancellationToken = default)
-    {
-        var dimensions = embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
-            ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
-        await index.EnsureCollectionAsync(dimensions, cancellationToken);
-    }
+    public Task EnsureCollectionAsync(CancellationToken cancellationToken = default) => EnsureCollectionAsync(index, cancellationToken);
 
-    private async Task WriteAsync(
+    public async Task EnsureCollectionAsync(QdrantPassageIndex target, CancellationToken cancellationToken = default) =>
+        await target.EnsureCollectionAsync(Dimensions, cancellationToken);
+
+    public int Dimensions => embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
+        ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
+
+    private static async Task WriteAsync(
+        QdrantPassageIndex target,
         IReadOnlyList<(Workbench.Core.Domain.Passage Passage, ReadOnlyMemory<float> Vector)> items,
         IReadOnlyList<(string DocumentId, int PassageCount)> documents,
         CancellationToken cancellationToken)
     {
-        await index.UpsertAsync(items, cancellationToken);
-        await index.DeleteStalePassagesAsync(documents, cancellationToken);
+        await target.UpsertAsync(items, cancellationToken);
+        await target.DeleteStalePassagesAsync(documents, cancellationToken);
     }
 
-    public async Task<IndexingReport> IndexAsync(IDocumentSource source, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public Task<IndexingReport> IndexAsync(IDocumentSource source, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        IndexIntoAsync(index, source, DocumentsPerBatch, progress, cancellationToken);
+
+    /// <summary>
+    /// Indexes into the given collection, batch by batch. Passages already stored there with the same
+    /// content hash are not embedded again, so running it again after an interruption resumes the work.
+    /// </summary>
+    public async Task<IndexingReport> IndexIntoAsync(
+        QdrantPassageIndex target, IDocumentSource source, int documentsPerBatch, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var read = source.Read();
@@ -56,13 +66,13 @@ public sealed class PassageIndexer(
             logger.LogWarning("Skipped {Source}: {Message}", problem.Source, problem.Message);
         }
 
-        await EnsureCollectionAsync(cancellationToken);
+        await EnsureCollectionAsync(target, cancellationToken);
 
         int documents = 0, passages = 0, embedded = 0;
         var redactions = new List<DocumentRedactions>();
         // Writing a batch to Qdrant overlaps with embedding the next one: the model, not the upsert, sets the pace.
         Task pendingWrite = Task.CompletedTask;
-        foreach (var batch in read.Documents.Chunk(DocumentsPerBatch))
+        foreach (var batch in read.Documents.Chunk(documentsPerBatch))
         {
             var deidentified = batch.Select(DocumentDeidentifier.Deidentify).ToList();
             foreach (var found in deidentified.Select(d => d.Redactions).Where(r => r.Total > 0))
@@ -74,14 +84,14 @@ public sealed class PassageIndexer(
 
             var chunked = deidentified.Select(d => (d.Document, Passages: chunker.Chunk(d.Document))).ToList();
             var all = chunked.SelectMany(c => c.Passages).ToList();
-            var stored = await index.GetContentHashesAsync(all, cancellationToken);
+            var stored = await target.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
             var vectors = changed.Count == 0
                 ? []
                 : await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
 
             await pendingWrite;
-            pendingWrite = WriteAsync(changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), chunked.Select(c => (c.Document.Id, c.Passages.Count)).ToList(), cancellationToken);
+            pendingWrite = WriteAsync(target, changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), chunked.Select(c => (c.Document.Id, c.Passages.Count)).ToList(), cancellationToken);
 
             documents += batch.Length;
             passages += all.Count;

@@ -21,6 +21,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<JudgementEntity> Judgements => Set<JudgementEntity>();
 
+    public DbSet<ReindexJobEntity> ReindexJobs => Set<ReindexJobEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<AnswerEntity>(answer =>
@@ -46,6 +48,13 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
             j.HasIndex(x => new { x.CampaignId, x.Item, x.Rater }).IsUnique();
             j.Property(x => x.Rater).HasMaxLength(64);
             j.Property(x => x.Comment).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<ReindexJobEntity>(job =>
+        {
+            job.HasIndex(j => j.CreatedAtUtc);
+            job.HasIndex(j => j.Status);
+            job.Property(j => j.Mode).HasConversion<string>().HasMaxLength(16);
+            job.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
         });
         modelBuilder.Entity<CitationEntity>(citation => citation.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16));
         modelBuilder.Entity<EvaluationResultEntity>(result => result.HasIndex(r => new { r.Dataset, r.RanAtUtc }));

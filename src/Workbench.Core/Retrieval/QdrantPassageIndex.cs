@@ -52,6 +52,10 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
 
     public string Collection => options.Value.Collection;
 
+    /// <summary>The same index on another collection (a version being built, or an evaluation's own).</summary>
+    public QdrantPassageIndex For(string collection) =>
+        new(client, Options.Create(new QdrantOptions { Collection = collection }), logger);
+
     public async Task EnsureCollectionAsync(int dimensions, CancellationToken cancellationToken = default)
     {
         if (await client.CollectionExistsAsync(Collection, cancellationToken))
@@ -80,10 +84,30 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         await client.CreatePayloadIndexAsync(Collection, "year", PayloadSchemaType.Integer, cancellationToken: cancellationToken);
     }
 
+    /// <summary>Passages in the collection (through its alias when it is one); 0 when there is none.</summary>
     public async Task<long> CountAsync(CancellationToken cancellationToken = default) =>
         await client.CollectionExistsAsync(Collection, cancellationToken)
             ? (long)await client.CountAsync(Collection, exact: true, cancellationToken: cancellationToken)
             : 0;
+
+    /// <summary>Per value of a keyword field, how many documents have it (counting each document's first passage).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountDocumentsByAsync(string field, CancellationToken cancellationToken = default)
+    {
+        var hits = await client.FacetAsync(Collection, field, Match("chunk_index", 0), limit: 1000, exact: true, cancellationToken: cancellationToken);
+        var counts = new Dictionary<string, long>();
+        foreach (var hit in hits.Hits)
+        {
+            counts[hit.Value.StringValue] = (long)hit.Count;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Deletes the passages of documents that are no longer in the corpus.</summary>
+    public async Task DeleteDocumentsExceptAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default)
+    {
+        await client.DeleteAsync(Collection, MatchExcept("doc_id", keep.ToList()), wait: true, cancellationToken: cancellationToken);
+    }
 
     /// <summary>The stored content hash of each of the given passages that is already indexed.</summary>
     public async Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)

@@ -375,6 +375,72 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Ratings");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.ReindexJobEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DocumentsTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Embedded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PassagesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousCollection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Resumes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetCollection")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAtUtc");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ReindexJobs");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.CampaignAnswerEntity", b =>
                 {
                     b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)

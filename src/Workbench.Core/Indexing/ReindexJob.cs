@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Workbench.Core.Persistence;
+
+namespace Workbench.Core.Indexing;
+
+/// <summary>A reindex job as the admin page and the API show it.</summary>
+public sealed record ReindexJob(
+    Guid Id,
+    ReindexMode Mode,
+    ReindexStatus Status,
+    string RequestedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    string? TargetCollection,
+    string? PreviousCollection,
+    int DocumentsTotal,
+    int DocumentsDone,
+    int PassagesDone,
+    int Embedded,
+    int Resumes,
+    string? Message,
+    IReadOnlyList<string> Errors)
+{
+    public bool Active => Status is ReindexStatus.Queued or ReindexStatus.Running;
+
+    public TimeSpan? Duration => StartedAt is { } start ? (FinishedAt ?? DateTimeOffset.UtcNow) - start : null;
+
+    internal static ReindexJob From(ReindexJobEntity e) => new(
+        e.Id, e.Mode, e.Status, e.RequestedBy, Utc(e.CreatedAtUtc), Utc(e.StartedAtUtc), Utc(e.FinishedAtUtc), e.TargetCollection, e.PreviousCollection,
+        e.DocumentsTotal, e.DocumentsDone, e.PassagesDone, e.Embedded, e.Resumes, e.Message,
+        JsonSerializer.Deserialize<List<string>>(e.ErrorsJson) ?? []);
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
+}
+
+/// <summary>Live figures of the running job, updated after every batch.</summary>
+public sealed record ReindexProgress(Guid JobId, int DocumentsDone, int DocumentsTotal, int PassagesDone, double PassagesPerSecond, TimeSpan? Remaining)
+{
+    public double Percent => DocumentsTotal == 0 ? 0 : 100.0 * DocumentsDone / DocumentsTotal;
+}
+
+/// <summary>Why a job could not be started, or the job.</summary>
+public sealed record ReindexRequestResult(ReindexJob? Job, string? Conflict);

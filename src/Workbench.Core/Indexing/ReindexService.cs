@@ -1,0 +1,387 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Threading.Channels;
+using Grpc.Core;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Workbench.Core.Ingestion;
+using Workbench.Core.Ingestion.Uploads;
+using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
+
+namespace Workbench.Core.Indexing;
+
+/// <summary>
+/// Reindex jobs: queued (bounded), run one at a time in the background, checkpointed, resumable.
+/// A full reindex builds a new index version beside the live one and switches the alias only when
+/// the new version is complete and verified; until then, and if it fails or is cancelled, questions
+/// are answered from the live version. A job interrupted by a stopping process stays "running" and is
+/// resumed on the next start into the same collection, where content hashes skip every passage
+/// already stored.
+/// </summary>
+public sealed class ReindexService(
+    IDbContextFactory<WorkbenchDbContext> contexts,
+    PassageIndexer indexer,
+    QdrantPassageIndex index,
+    IndexVersions versions,
+    CorpusUploads uploads,
+    IndexStatus status,
+    IOptions<AdminOptions> options,
+    TimeProvider time,
+    ILogger<ReindexService> logger)
+{
+    private const int QdrantRetries = 3;
+
+    private readonly Channel<Guid> queue = Channel.CreateBounded<Guid>(new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim starting = new(1, 1);
+    private readonly Lock gate = new();
+    private (Guid Id, CancellationTokenSource Cancel)? running;
+
+    /// <summary>Figures of the job being run, or null.</summary>
+    public ReindexProgress? Current { get; private set; }
+
+    /// <summary>Raised after every batch and whenever a job changes state.</summary>
+    public event Action? Changed;
+
+    public ChannelReader<Guid> Pending => queue.Reader;
+
+    public async Task<ReindexRequestResult> StartAsync(ReindexMode mode, string requestedBy, CancellationToken cancellationToken = default)
+    {
+        if (mode == ReindexMode.Rollback)
+        {
+            return await RollbackAsync(requestedBy, cancellationToken);
+        }
+
+        await starting.WaitAsync(cancellationToken);
+        try
+        {
+            if (await ActiveAsync(cancellationToken) is { } active)
+            {
+                return new ReindexRequestResult(active, $"A reindex is already {active.Status.ToString().ToLowerInvariant()} (job {active.Id}); one runs at a time.");
+            }
+
+            if (mode == ReindexMode.Changed && await versions.LiveAsync(cancellationToken) is null)
+            {
+                return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
+            }
+
+            var job = await AddAsync(mode, ReindexStatus.Queued, requestedBy, null, cancellationToken);
+            if (!queue.Writer.TryWrite(job.Id))
+            {
+                await FinishAsync(job.Id, ReindexStatus.Failed, "The reindex queue is full.", cancellationToken: CancellationToken.None);
+                return new ReindexRequestResult(null, "The reindex queue is full; try again later.");
+            }
+
+            Changed?.Invoke();
+            return new ReindexRequestResult(job, null);
+        }
+        finally
+        {
+            starting.Release();
+        }
+    }
+
+    /// <summary>Serves the previous index version again, recorded as a job.</summary>
+    private async Task<ReindexRequestResult> RollbackAsync(string requestedBy, CancellationToken cancellationToken)
+    {
+        await starting.WaitAsync(cancellationToken);
+        try
+        {
+            if (await ActiveAsync(cancellationToken) is { } active)
+            {
+                return new ReindexRequestResult(active, "A reindex is in progress; roll back after it ends (or cancel it).");
+            }
+
+            var live = await versions.LiveAsync(cancellationToken);
+            var previous = await versions.RollbackAsync(cancellationToken);
+            if (previous is null)
+            {
+                return new ReindexRequestResult(null, "There is no previous index version to roll back to.");
+            }
+
+            var job = await AddAsync(ReindexMode.Rollback, ReindexStatus.Succeeded, requestedBy, $"Serving {previous} again instead of {live}.", cancellationToken);
+            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+            var entity = await db.ReindexJobs.FirstAsync(j => j.Id == job.Id, cancellationToken);
+            (entity.TargetCollection, entity.PreviousCollection, entity.StartedAtUtc, entity.FinishedAtUtc) = (previous, live, entity.CreatedAtUtc, entity.CreatedAtUtc);
+            await db.SaveChangesAsync(cancellationToken);
+            Changed?.Invoke();
+            return new ReindexRequestResult(ReindexJob.From(entity), null);
+        }
+        finally
+        {
+            starting.Release();
+        }
+    }
+
+    public async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        lock (gate)
+        {
+            if (running is { } current && current.Id == id)
+            {
+                current.Cancel.Cancel();
+                return true;
+            }
+        }
+
+        var job = await GetAsync(id, cancellationToken);
+        if (job is not { Status: ReindexStatus.Queued })
+        {
+            return false;
+        }
+
+        await FinishAsync(id, ReindexStatus.Cancelled, "Cancelled before it started.", cancellationToken: cancellationToken);
+        return true;
+    }
+
+    public async Task<ReindexJob?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.ReindexJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
+        return entity is null ? null : ReindexJob.From(entity);
+    }
+
+    public async Task<IReadOnlyList<ReindexJob>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.ReindexJobs.AsNoTracking().OrderByDescending(j => j.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);
+        return rows.Select(ReindexJob.From).ToList();
+    }
+
+    /// <summary>On start: queue again what a stopped process left unfinished, and build the first index when there is none.</summary>
+    public async Task ResumeOrBootstrapAsync(bool buildWhenEmpty, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var unfinished = await db.ReindexJobs.Where(j => j.Status == ReindexStatus.Queued || j.Status == ReindexStatus.Running)
+            .OrderBy(j => j.CreatedAtUtc).ToListAsync(cancellationToken);
+        foreach (var job in unfinished)
+        {
+            logger.LogInformation("Resuming reindex job {Job} ({Mode}, {Done} of {Total} documents done before the stop)", job.Id, job.Mode, job.DocumentsDone, job.DocumentsTotal);
+            job.Resumes += job.Status == ReindexStatus.Running ? 1 : 0;
+            queue.Writer.TryWrite(job.Id);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (unfinished.Count > 0)
+        {
+            return;
+        }
+
+        if (buildWhenEmpty && (await versions.LiveAsync(cancellationToken) is null || await index.CountAsync(cancellationToken) == 0))
+        {
+            var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "first run", null, cancellationToken);
+            queue.Writer.TryWrite(job.Id);
+            return;
+        }
+
+        status.Complete(null);
+    }
+
+    /// <summary>Runs one job to its end. <paramref name="stopping"/> is the process stopping: the job then stays running, to resume.</summary>
+    public async Task RunAsync(Guid id, CancellationToken stopping)
+    {
+        var job = await GetAsync(id, stopping);
+        if (job is not { Active: true })
+        {
+            return;
+        }
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        lock (gate)
+        {
+            running = (id, cancel);
+        }
+
+        // Only the very first build holds up the ask page; later ones run while the live version serves.
+        var firstBuild = await versions.LiveAsync(stopping) is null;
+        string? target = null;
+        try
+        {
+            var read = uploads.Source.Read();
+            var errors = read.Problems.Select(p => $"{p.Source}: {p.Message}").ToList();
+            var live = await versions.LiveAsync(stopping);
+            target = job.Mode == ReindexMode.Full ? job.TargetCollection ?? await versions.NextNameAsync(stopping) : live!;
+            await UpdateAsync(id, e =>
+            {
+                (e.Status, e.StartedAtUtc, e.TargetCollection, e.DocumentsTotal) = (ReindexStatus.Running, e.StartedAtUtc ?? Now, target, read.Documents.Count);
+                e.PreviousCollection ??= job.Mode == ReindexMode.Full ? live : null;
+                e.ErrorsJson = JsonSerializer.Serialize(errors);
+            }, stopping);
+            if (firstBuild)
+            {
+                status.Start();
+            }
+
+            var report = await IndexWithRetriesAsync(id, index.For(target), new ReadSource(uploads.Source.Name, read), firstBuild, cancel.Token);
+            await FinishBuildAsync(job, target, read, report, cancel.Token);
+            status.Complete(report);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            logger.LogInformation("Reindex job {Job} interrupted by shutdown; it resumes on the next start", id);
+        }
+        catch (OperationCanceledException)
+        {
+            await AbandonAsync(job, target, ReindexStatus.Cancelled, "Cancelled by an admin. The live index was not changed.", firstBuild);
+        }
+        catch (RpcException ex)
+        {
+            logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
+            await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException)
+        {
+            logger.LogError(ex, "Reindex job {Job} failed", id);
+            await AbandonAsync(job, target, ReindexStatus.Failed, $"The reindex failed: {ex.Message} The live index was not changed.", firstBuild);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                running = null;
+            }
+
+            Current = null;
+            Changed?.Invoke();
+        }
+    }
+
+    /// <summary>Qdrant restarting mid-job is survivable: wait, then index again; what is stored is skipped.</summary>
+    private async Task<IndexingReport> IndexWithRetriesAsync(Guid id, QdrantPassageIndex target, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var clock = Stopwatch.StartNew();
+            var progress = new SynchronousProgress<IndexingProgress>(p =>
+            {
+                var rate = p.PassagesDone / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+                var perDocument = clock.Elapsed / Math.Max(p.DocumentsDone, 1);
+                Current = new ReindexProgress(id, p.DocumentsDone, p.DocumentsTotal, p.PassagesDone, rate, perDocument * (p.DocumentsTotal - p.DocumentsDone));
+                if (firstBuild)
+                {
+                    status.Report(p);
+                }
+
+                Changed?.Invoke();
+            });
+            try
+            {
+                return await indexer.IndexIntoAsync(target, source, options.Value.ReindexBatchDocuments, progress, cancellationToken);
+            }
+            catch (RpcException ex) when (attempt < QdrantRetries && ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal)
+            {
+                logger.LogWarning("Reindex job {Job}: Qdrant unavailable (attempt {Attempt}); retrying", id, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(2 << attempt), cancellationToken);
+            }
+        }
+    }
+
+    private async Task FinishBuildAsync(ReindexJob job, string target, SourceReadResult read, IndexingReport report, CancellationToken cancellationToken)
+    {
+        var built = index.For(target);
+        if (job.Mode == ReindexMode.Changed)
+        {
+            await built.DeleteDocumentsExceptAsync(read.Documents.Select(d => d.Id).ToList(), cancellationToken);
+        }
+        else
+        {
+            var stored = await built.CountAsync(cancellationToken);
+            if (stored != report.Passages)
+            {
+                throw new InvalidOperationException($"The new version holds {stored} passages where {report.Passages} were indexed, so it was not switched to.");
+            }
+
+            await versions.SwitchAsync(target, CancellationToken.None);
+            await versions.PruneAsync(options.Value.RetainPreviousVersions, CancellationToken.None);
+        }
+
+        var message = $"{report.Documents} documents, {report.Passages} passages ({report.Embedded} embedded, {report.Unchanged} unchanged) in {report.Elapsed.TotalSeconds:F1} s"
+            + (job.Mode == ReindexMode.Full ? $"; now serving {target}." : " in the live version.");
+        await UpdateAsync(job.Id, e =>
+        {
+            (e.Status, e.FinishedAtUtc, e.Message) = (ReindexStatus.Succeeded, Now, message);
+            (e.DocumentsDone, e.PassagesDone, e.Embedded) = (report.Documents, report.Passages, report.Embedded);
+        }, CancellationToken.None);
+        logger.LogInformation("Reindex job {Job} succeeded: {Message}", job.Id, message);
+    }
+
+    /// <summary>Ends a job that will not complete: a version it was building is deleted; the live one is untouched.</summary>
+    private async Task AbandonAsync(ReindexJob job, string? target, ReindexStatus outcome, string message, bool firstBuild)
+    {
+        if (job.Mode == ReindexMode.Full && target is not null)
+        {
+            try
+            {
+                await versions.DeleteAsync(target, CancellationToken.None);
+            }
+            catch (RpcException)
+            {
+                // Qdrant is away; the orphan version is pruned by a later reindex.
+            }
+        }
+
+        await FinishAsync(job.Id, outcome, message, Current, CancellationToken.None);
+        if (firstBuild)
+        {
+            status.Fail(message);
+        }
+        else
+        {
+            status.Complete(null);
+        }
+    }
+
+    private async Task FinishAsync(Guid id, ReindexStatus outcome, string message, ReindexProgress? progress = null, CancellationToken cancellationToken = default) =>
+        await UpdateAsync(id, e =>
+        {
+            (e.Status, e.FinishedAtUtc, e.Message) = (outcome, Now, message);
+            if (progress is not null)
+            {
+                (e.DocumentsDone, e.PassagesDone) = (progress.DocumentsDone, progress.PassagesDone);
+            }
+        }, cancellationToken);
+
+    private async Task<ReindexJob?> ActiveAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.ReindexJobs.AsNoTracking()
+            .Where(j => j.Status == ReindexStatus.Queued || j.Status == ReindexStatus.Running)
+            .OrderBy(j => j.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return entity is null ? null : ReindexJob.From(entity);
+    }
+
+    private async Task<ReindexJob> AddAsync(ReindexMode mode, ReindexStatus initial, string requestedBy, string? message, CancellationToken cancellationToken)
+    {
+        var entity = new ReindexJobEntity { Id = Guid.NewGuid(), Mode = mode, Status = initial, RequestedBy = requestedBy, CreatedAtUtc = Now, Message = message };
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ReindexJobs.Add(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        return ReindexJob.From(entity);
+    }
+
+    private async Task UpdateAsync(Guid id, Action<ReindexJobEntity> change, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var entity = await db.ReindexJobs.FirstAsync(j => j.Id == id, cancellationToken);
+        change(entity);
+        await db.SaveChangesAsync(cancellationToken);
+        Changed?.Invoke();
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>A source already read: the job counts and reports its documents before indexing them.</summary>
+    private sealed class ReadSource(string name, SourceReadResult read) : IDocumentSource
+    {
+        public string Name => name;
+
+        public SourceReadResult Read() => read;
+    }
+
+    /// <summary>Reports on the indexing thread, in order; <see cref="Progress{T}"/> would post them out of order.</summary>
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

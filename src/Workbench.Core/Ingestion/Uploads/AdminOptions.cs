@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workbench.Core.Ingestion.Uploads;
+
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>Where uploaded documents are kept, de-identified and normalised to Markdown.</summary>
+    [Required]
+    public string UploadDirectory { get; set; } = ".data/uploads";
+
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxUploadBytes { get; set; } = 20 * 1024 * 1024;
+
+    [Range(1, 1000)]
+    public int MaxFilesPerUpload { get; set; } = 50;
+
+    /// <summary>Text extracted from one file beyond this is refused: guards against decompression bombs in PDFs.</summary>
+    [Range(10_000, 100_000_000)]
+    public int MaxExtractedCharacters { get; set; } = 5_000_000;
+
+    [Range(1, 100_000)]
+    public int MaxPdfPages { get; set; } = 2000;
+
+    /// <summary>Index versions kept beside the live one, for rollback; older ones are deleted after a reindex.</summary>
+    [Range(0, 20)]
+    public int RetainPreviousVersions { get; set; } = 1;
+
+    /// <summary>Documents per indexing batch in a reindex: the checkpoint and progress granularity.</summary>
+    [Range(1, 1000)]
+    public int ReindexBatchDocuments { get; set; } = 8;
+}
