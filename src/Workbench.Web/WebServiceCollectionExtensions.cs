@@ -28,6 +28,7 @@ public static class WebServiceCollectionExtensions
         app.MapStaticAssets();
         app.MapWorkbenchApi();
         app.MapCampaignApi();
+        app.MapAdminApi();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -44,3 +44,14 @@ public sealed record ReindexProgress(Guid JobId, int DocumentsDone, int Document
 
 /// <summary>Why a job could not be started, or the job.</summary>
 public sealed record ReindexRequestResult(ReindexJob? Job, string? Conflict);
+
+/// <summary>What is indexed: the live version, its documents and passages by type and specialty, the versions kept, the uploads.</summary>
+public sealed record CorpusOverview(
+    string? LiveCollection,
+    long Passages,
+    long Documents,
+    IReadOnlyDictionary<string, long> DocumentsByType,
+    IReadOnlyDictionary<string, long> DocumentsBySpecialty,
+    DateTimeOffset? LastIndexed,
+    IReadOnlyList<Retrieval.IndexVersion> Versions,
+    IReadOnlyList<string> Uploads);

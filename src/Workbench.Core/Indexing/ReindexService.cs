@@ -149,6 +149,20 @@ public sealed class ReindexService(
         return rows.Select(ReindexJob.From).ToList();
     }
 
+    public async Task<CorpusOverview> OverviewAsync(CancellationToken cancellationToken = default)
+    {
+        var live = await versions.LiveAsync(cancellationToken);
+        var passages = live is null ? 0 : await index.CountAsync(cancellationToken);
+        var byType = passages == 0 ? new Dictionary<string, long>() : await index.CountDocumentsByAsync("type", cancellationToken);
+        var bySpecialty = passages == 0 ? new Dictionary<string, long>() : await index.CountDocumentsByAsync("specialty", cancellationToken);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var last = await db.ReindexJobs.AsNoTracking().Where(j => j.Status == ReindexStatus.Succeeded && j.Mode != ReindexMode.Rollback)
+            .OrderByDescending(j => j.FinishedAtUtc).Select(j => j.FinishedAtUtc).FirstOrDefaultAsync(cancellationToken);
+        return new CorpusOverview(live, passages, byType.Values.Sum(), byType, bySpecialty,
+            last is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            await versions.ListAsync(cancellationToken), uploads.List());
+    }
+
     /// <summary>On start: queue again what a stopped process left unfinished, and build the first index when there is none.</summary>
     public async Task ResumeOrBootstrapAsync(bool buildWhenEmpty, CancellationToken cancellationToken)
     {
