@@ -7,13 +7,18 @@ namespace Workbench.TestSupport;
 /// <summary>The core pipeline without the web host, on a collection and database of the test's own.</summary>
 public static class CoreServices
 {
-    public static ServiceProvider Build(QdrantFixture qdrant, string collection, string databasePath)
+    public static ServiceProvider Build(QdrantFixture qdrant, string collection, string databasePath, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var settings = qdrant.Configuration(collection);
         settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
         settings["Database:ConnectionString"] = $"Data Source={databasePath}";
         settings["Ask:MaxTopK"] = "50";
         settings["Admin:UploadDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "uploads");
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddWorkbenchCore(configuration).BuildServiceProvider();
     }

@@ -227,15 +227,16 @@ public sealed class ReindexService(
                 status.Start();
             }
 
-            var report = await IndexWithRetriesAsync(id, index.For(target), new ReadSource(uploads.Source.Name, read), firstBuild, cancel.Token);
+            var reuse = job.Mode == ReindexMode.Full && live is not null && live != target ? index.For(live) : null;
+            var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(uploads.Source.Name, read), firstBuild, cancel.Token);
             await FinishBuildAsync(job, target, read, report, cancel.Token);
             status.Complete(report);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception ex) when (IsCancellation(ex) && stopping.IsCancellationRequested)
         {
             logger.LogInformation("Reindex job {Job} interrupted by shutdown; it resumes on the next start", id);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (IsCancellation(ex) && cancel.IsCancellationRequested)
         {
             await AbandonAsync(job, target, ReindexStatus.Cancelled, "Cancelled by an admin. The live index was not changed.", firstBuild);
         }
@@ -261,8 +262,12 @@ public sealed class ReindexService(
         }
     }
 
+    /// <summary>A cancelled gRPC call surfaces as an RpcException, not as OperationCanceledException.</summary>
+    private static bool IsCancellation(Exception ex) => ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled };
+
     /// <summary>Qdrant restarting mid-job is survivable: wait, then index again; what is stored is skipped.</summary>
-    private async Task<IndexingReport> IndexWithRetriesAsync(Guid id, QdrantPassageIndex target, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
+    private async Task<IndexingReport> IndexWithRetriesAsync(
+        Guid id, QdrantPassageIndex target, QdrantPassageIndex? reuse, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -281,7 +286,7 @@ public sealed class ReindexService(
             });
             try
             {
-                return await indexer.IndexIntoAsync(target, source, options.Value.ReindexBatchDocuments, progress, cancellationToken);
+                return await indexer.IndexIntoAsync(target, source, options.Value.ReindexBatchDocuments, progress, cancellationToken, reuse);
             }
             catch (RpcException ex) when (attempt < QdrantRetries && ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal)
             {

@@ -54,10 +54,17 @@ public sealed class PassageIndexer(
 
     /// <summary>
     /// Indexes into the given collection, batch by batch. Passages already stored there with the same
-    /// content hash are not embedded again, so running it again after an interruption resumes the work.
+    /// content hash are not embedded again, so running it again after an interruption resumes the work;
+    /// passages unchanged since <paramref name="reuseFrom"/> (the live version, when building a new one)
+    /// take their vectors from it instead of the model.
     /// </summary>
     public async Task<IndexingReport> IndexIntoAsync(
-        QdrantPassageIndex target, IDocumentSource source, int documentsPerBatch, IProgress<IndexingProgress>? progress = null, CancellationToken cancellationToken = default)
+        QdrantPassageIndex target,
+        IDocumentSource source,
+        int documentsPerBatch,
+        IProgress<IndexingProgress>? progress = null,
+        CancellationToken cancellationToken = default,
+        QdrantPassageIndex? reuseFrom = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var read = source.Read();
@@ -86,16 +93,21 @@ public sealed class PassageIndexer(
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await target.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
-            var vectors = changed.Count == 0
+            var reusable = reuseFrom is null ? new Dictionary<string, ReadOnlyMemory<float>>() : await reuseFrom.GetReusableVectorsAsync(changed, cancellationToken);
+            var toEmbed = changed.Where(p => !reusable.ContainsKey(p.Id)).ToList();
+            var vectors = toEmbed.Count == 0
                 ? []
-                : await embedder.GenerateAsync(changed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
+                : await embedder.GenerateAsync(toEmbed.Select(p => p.EmbeddingText), cancellationToken: cancellationToken);
+            var items = toEmbed.Zip(vectors, (p, v) => (p, v.Vector))
+                .Concat(changed.Where(p => reusable.ContainsKey(p.Id)).Select(p => (p, reusable[p.Id])))
+                .ToList();
 
             await pendingWrite;
-            pendingWrite = WriteAsync(target, changed.Zip(vectors, (p, v) => (p, v.Vector)).ToList(), chunked.Select(c => (c.Document.Id, c.Passages.Count)).ToList(), cancellationToken);
+            pendingWrite = WriteAsync(target, items, chunked.Select(c => (c.Document.Id, c.Passages.Count)).ToList(), cancellationToken);
 
             documents += batch.Length;
             passages += all.Count;
-            embedded += changed.Count;
+            embedded += toEmbed.Count;
             progress?.Report(new IndexingProgress(documents, read.Documents.Count, passages));
         }
 

@@ -123,6 +123,33 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return points.ToDictionary(p => p.Payload["passage_id"].StringValue, p => p.Payload["content_hash"].StringValue);
     }
 
+    /// <summary>The dense vectors stored for those of the passages whose stored content hash is still theirs.</summary>
+    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetReusableVectorsAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
+    {
+        if (passages.Count == 0 || !await client.CollectionExistsAsync(Collection, cancellationToken))
+        {
+            return new Dictionary<string, ReadOnlyMemory<float>>();
+        }
+
+        var ids = passages.Select(p => new PointId { Uuid = PointGuid(p.Id).ToString() }).ToList();
+        var payload = new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "passage_id", "content_hash" } } };
+        var vectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
+        var points = await client.RetrieveAsync(Collection, ids, payload, vectors, cancellationToken: cancellationToken);
+        var hashes = passages.ToDictionary(p => p.Id, IndexHash);
+        var reusable = new Dictionary<string, ReadOnlyMemory<float>>();
+        foreach (var point in points)
+        {
+            var id = point.Payload["passage_id"].StringValue;
+            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue == hash
+                && point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true && stored.GetDenseVector() is { } dense)
+            {
+                reusable[id] = dense.Data.ToArray();
+            }
+        }
+
+        return reusable;
+    }
+
     /// <summary>The hash stored with a passage: its content and the sparse encoding's version.</summary>
     public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
 

@@ -1,0 +1,212 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Answering;
+using Workbench.Core.Hosting;
+using Workbench.Core.Indexing;
+using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
+using Workbench.TestSupport;
+
+namespace Workbench.IntegrationTests;
+
+/// <summary>
+/// Blue/green reindexing against a real Qdrant and SQLite file, on a corpus of the test's own (twelve of
+/// the bundled documents, indexed two documents per batch so a job has checkpoints to stop between).
+/// </summary>
+public sealed class ReindexTests : IAsyncLifetime
+{
+    private const string Question = "Which vaccine protects adults over 50 against shingles?";
+
+    private readonly QdrantFixture qdrant = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("workbench-reindex-").FullName;
+    private readonly List<ServiceProvider> providers = [];
+
+    private string Corpus => Path.Combine(folder, "corpus");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Corpus);
+        var files = Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).Take(11).Append(Directory.EnumerateFiles(RepositoryPaths.Corpus, "*zoster*.md").First()).Distinct();
+        foreach (var file in files)
+        {
+            File.Copy(file, Path.Combine(Corpus, Path.GetFileName(file)));
+        }
+
+        await qdrant.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        try
+        {
+            foreach (var provider in providers)
+            {
+                await provider.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await qdrant.DisposeAsync();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    /// <summary>The core services as a (re)started process would build them, on the same database and Qdrant.</summary>
+    private async Task<ServiceProvider> StartAsync()
+    {
+        var provider = CoreServices.Build(qdrant, "served", Path.Combine(folder, "workbench.db"), new Dictionary<string, string?>
+        {
+            ["Corpus:Directory"] = Corpus,
+            ["Admin:ReindexBatchDocuments"] = "2",
+            ["Admin:RetainPreviousVersions"] = "2",
+        });
+        providers.Add(provider);
+        await provider.MigrateDatabaseAsync();
+        return provider;
+    }
+
+    private static async Task<ReindexJob> RunFullAsync(ServiceProvider services)
+    {
+        var reindex = services.GetRequiredService<ReindexService>();
+        var started = await reindex.StartAsync(ReindexMode.Full, "test");
+        Assert.Null(started.Conflict);
+        Assert.True(reindex.Pending.TryRead(out var id));
+        await reindex.RunAsync(id, CancellationToken.None);
+        return (await reindex.GetAsync(id))!;
+    }
+
+    private static async Task<string> AnswerAsync(ServiceProvider services, string question = Question)
+    {
+        var answer = await services.GetRequiredService<AskPipeline>().AskAsync(new AskRequest(question));
+        Assert.False(answer.Abstained, answer.AbstentionReason);
+        return answer.Text;
+    }
+
+    [Fact]
+    public async Task AFullReindexBuildsANewVersionWhileQuestionsAreAnsweredFromTheLiveOneThroughout()
+    {
+        var services = await StartAsync();
+        var first = await RunFullAsync(services);
+        Assert.Equal(ReindexStatus.Succeeded, first.Status);
+        Assert.Equal("served-v1", await services.GetRequiredService<IndexVersions>().LiveAsync());
+
+        var reindex = services.GetRequiredService<ReindexService>();
+        var second = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        Assert.True(reindex.Pending.TryRead(out _));
+        var running = reindex.RunAsync(second.Id, CancellationToken.None);
+        var answers = 0;
+        while (!running.IsCompleted)
+        {
+            Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
+            answers++;
+        }
+
+        await running;
+        Assert.True(answers >= 3, $"only {answers} questions were asked during the reindex");
+        var done = await reindex.GetAsync(second.Id);
+        Assert.Equal(ReindexStatus.Succeeded, done!.Status);
+        Assert.Equal(0, done.Embedded); // nothing changed: every vector was taken from the live version
+        Assert.Equal("served-v2", await services.GetRequiredService<IndexVersions>().LiveAsync());
+        Assert.Equal(first.PassagesDone, await services.GetRequiredService<QdrantPassageIndex>().CountAsync());
+        Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task AJobKilledHalfwayResumesOnRestartWithoutReembeddingWhatIsStored()
+    {
+        var services = await StartAsync();
+        var reindex = services.GetRequiredService<ReindexService>();
+        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        Assert.True(reindex.Pending.TryRead(out _));
+
+        // The process "dies" once four documents are stored: the stopping token fires between batches.
+        using var kill = new CancellationTokenSource();
+        reindex.Changed += () =>
+        {
+            if (reindex.Current is { DocumentsDone: >= 4 })
+            {
+                kill.Cancel();
+            }
+        };
+        await reindex.RunAsync(job.Id, kill.Token);
+
+        var interrupted = await reindex.GetAsync(job.Id);
+        Assert.Equal(ReindexStatus.Running, interrupted!.Status);
+        Assert.Equal("served-v1", interrupted.TargetCollection);
+        Assert.Null(await services.GetRequiredService<IndexVersions>().LiveAsync());
+        var storedBeforeRestart = await services.GetRequiredService<QdrantPassageIndex>().For("served-v1").CountAsync();
+        Assert.True(storedBeforeRestart > 0);
+
+        var restarted = await StartAsync();
+        var resumedService = restarted.GetRequiredService<ReindexService>();
+        await resumedService.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.True(resumedService.Pending.TryRead(out var resumedId));
+        Assert.Equal(job.Id, resumedId);
+        await resumedService.RunAsync(resumedId, CancellationToken.None);
+
+        var resumed = await resumedService.GetAsync(job.Id);
+        Assert.Equal(ReindexStatus.Succeeded, resumed!.Status);
+        Assert.Equal(1, resumed.Resumes);
+        Assert.Equal(resumed.PassagesDone - storedBeforeRestart, resumed.Embedded);
+        Assert.Equal("served-v1", await restarted.GetRequiredService<IndexVersions>().LiveAsync());
+
+        var uninterrupted = await RunFullAsync(restarted);
+        Assert.Equal(uninterrupted.PassagesDone, resumed.PassagesDone);
+        Assert.Equal(uninterrupted.PassagesDone, await restarted.GetRequiredService<QdrantPassageIndex>().CountAsync());
+    }
+
+    [Fact]
+    public async Task RollbackRestoresThePreviousAnswersAndCancellingLeavesTheLiveIndexAlone()
+    {
+        var services = await StartAsync();
+        await RunFullAsync(services);
+        var before = await AnswerAsync(services);
+
+        var shingles = Directory.EnumerateFiles(Corpus, "*zoster*.md").First();
+        var text = await File.ReadAllTextAsync(shingles);
+        await File.WriteAllTextAsync(shingles, text.Replace("two doses of recombinant zoster vaccine", "three doses of recombinant zoster vaccine", StringComparison.Ordinal));
+        var changed = await RunFullAsync(services);
+        Assert.InRange(changed.Embedded, 1, 5); // only the edited document's passages went through the model
+        var after = await AnswerAsync(services);
+        Assert.Contains("three doses", after);
+        Assert.DoesNotContain("three doses", before);
+
+        var reindex = services.GetRequiredService<ReindexService>();
+        var rollback = await reindex.StartAsync(ReindexMode.Rollback, "test");
+        Assert.Equal(("served-v1", "served-v2"), (rollback.Job!.TargetCollection, rollback.Job.PreviousCollection));
+        Assert.Equal(before, await AnswerAsync(services));
+
+        // A reindex cancelled as soon as it has stored something: its half-built version is removed, the live one stays.
+        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        Assert.True(reindex.Pending.TryRead(out _));
+        reindex.Changed += () =>
+        {
+            if (reindex.Current is { DocumentsDone: >= 2 } current)
+            {
+                _ = reindex.CancelAsync(current.JobId);
+            }
+        };
+        await reindex.RunAsync(job.Id, CancellationToken.None);
+        Assert.Equal(ReindexStatus.Cancelled, (await reindex.GetAsync(job.Id))!.Status);
+        var versions = await services.GetRequiredService<IndexVersions>().ListAsync();
+        Assert.Equal(["served-v2", "served-v1"], versions.Select(v => v.Collection));
+        Assert.Equal(before, await AnswerAsync(services));
+    }
+
+    [Fact]
+    public async Task OnlyOneReindexRunsAtATimeAndChangedOnlyNeedsALiveIndex()
+    {
+        var services = await StartAsync();
+        var reindex = services.GetRequiredService<ReindexService>();
+
+        Assert.Contains("full reindex first", (await reindex.StartAsync(ReindexMode.Changed, "test")).Conflict);
+        var first = await reindex.StartAsync(ReindexMode.Full, "test");
+        var second = await reindex.StartAsync(ReindexMode.Full, "test");
+
+        Assert.Null(first.Conflict);
+        Assert.Contains("one runs at a time", second.Conflict);
+        Assert.Equal(first.Job!.Id, second.Job!.Id);
+    }
+}
