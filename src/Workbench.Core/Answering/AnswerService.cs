@@ -6,9 +6,9 @@ namespace Workbench.Core.Answering;
 /// <summary>What the UI and the API call: ask, then keep the answer so it can be rated and reopened.</summary>
 public sealed class AnswerService(AskPipeline pipeline, AnswerStore store)
 {
-    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default, Func<string, Task>? onText = null)
     {
-        var result = await pipeline.AskAsync(request, cancellationToken);
+        var result = await pipeline.AskAsync(request, cancellationToken, onText);
         await store.SaveAsync(result, cancellationToken);
         return result;
     }

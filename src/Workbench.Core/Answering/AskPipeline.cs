@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Grpc.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
+using Workbench.Core.Answering.Verification;
 using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
@@ -24,6 +26,9 @@ public sealed class AskPipeline(
     IOptions<AskOptions> askOptions,
     IOptions<EmbeddingOptions> embeddingOptions,
     IOptions<ChunkingOptions> chunkingOptions,
+    IOptions<VerificationOptions> verification,
+    CitationVerifier verifier,
+    ExtractiveComposer extractive,
     TimeProvider time,
     ILogger<AskPipeline> logger)
 {
@@ -108,34 +113,113 @@ public sealed class AskPipeline(
         return new RetrievalResult(passages, configuration, embedMs, stopwatch.Elapsed.TotalMilliseconds);
     }
 
-    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Asks. With <paramref name="onText"/>, the composer's reply is streamed to it as it grows (the
+    /// text so far, citation markers included) before the final, verified answer is returned.
+    /// </summary>
+    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default, Func<string, Task>? onText = null)
     {
         var (passages, configuration, embedMs, retrieveMs) = await RetrieveAsync(request, cancellationToken);
         var question = request.Question.Trim();
 
         var stopwatch = Stopwatch.StartNew();
-        var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var reply = passages.Count == 0
-            ? null
-            : await chat.GetChatMessageContentAsync(GroundedPrompt.Build(question, passages), kernel: kernel, cancellationToken: cancellationToken);
-        var sentences = CitedText.Parse(reply?.Content ?? string.Empty, passages.Count);
+        var composed = passages.Count == 0 ? new Composition(null, false, null) : await ComposeAsync(question, passages, onText, cancellationToken);
+        if (composed.FellBack)
+        {
+            configuration = configuration with { Composer = $"{ExtractiveComposer.Name} (fallback)" };
+        }
+
+        var sentences = await VerifyAsync(CitedText.Parse(composed.Reply ?? string.Empty, passages.Count), passages, composed.Quoted, cancellationToken);
         var composeMs = stopwatch.Elapsed.TotalMilliseconds;
 
-        var (renumbered, citations) = Renumber(sentences, passages);
-        var abstained = renumbered.Count == 0;
+        var (renumbered, citations, numbers) = Renumber(sentences, passages);
+        var abstained = renumbered.All(s => s.Support == SupportLevel.Unsupported);
         var closest = abstained
             ? passages.Take(ClosestPassagesShown).Select((p, i) => ToCitation(i + 1, p)).ToList()
             : [];
         string? reason = !abstained ? null
             : passages.Count == 0 ? "No indexed passage matches the question and filters."
+            : renumbered.Count > 0 ? "The composed answer is not supported by the passages it cites, so it is not given. The closest passages are shown below; they may not answer the question."
             : "The indexed corpus does not contain a passage that answers this question with enough confidence. The closest passages are shown below; they may not answer it.";
+        var retrieved = passages.Select((p, i) => new RetrievedSummary(p.Passage.Id, p.Passage.Source.Title, p.Passage.Heading, p.Score, numbers.TryGetValue(i + 1, out var n) ? n : null)).ToList();
 
-        return new AskResult(Guid.NewGuid(), question, renumbered, citations, closest, abstained, reason,
-            new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow());
+        return new AskResult(Guid.NewGuid(), question, abstained ? [] : renumbered, abstained ? [] : citations, closest, abstained, reason,
+            new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow(), retrieved, composed.Notice);
+    }
+
+    private sealed record Composition(string? Reply, bool Quoted, string? Notice)
+    {
+        public bool FellBack => Notice is not null;
+    }
+
+    /// <summary>
+    /// The configured composer's reply. A remote model that fails or times out (after the client's own
+    /// retries) is replaced by the extractive composer, and the answer says so.
+    /// </summary>
+    private async Task<Composition> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, Func<string, Task>? onText, CancellationToken cancellationToken)
+    {
+        var chat = kernel.GetRequiredService<IChatCompletionService>();
+        var prompt = GroundedPrompt.Build(question, passages);
+        var quoted = chat is ExtractiveChatCompletionService;
+        try
+        {
+            if (onText is null)
+            {
+                return new Composition((await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken)).Content, quoted, null);
+            }
+
+            var text = new StringBuilder();
+            await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, kernel: kernel, cancellationToken: cancellationToken))
+            {
+                text.Append(chunk.Content);
+                await onText(text.ToString());
+            }
+
+            return new Composition(text.ToString(), quoted, null);
+        }
+        catch (Exception ex) when (!quoted && !cancellationToken.IsCancellationRequested
+            && ex is HttpOperationException or HttpRequestException or TaskCanceledException or System.ClientModel.ClientResultException)
+        {
+            logger.LogWarning("The language model failed ({Error}); answering with the extractive composer", ex.GetType().Name);
+            var reply = await new ExtractiveChatCompletionService(extractive).GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
+            return new Composition(reply.Content, true, "The language model did not answer in time, so this answer quotes the passages directly.");
+        }
+    }
+
+    /// <summary>
+    /// Marks each sentence with how well its cited passages support it. Quoted sentences are the
+    /// passages' own words; written ones go through the verifier, and unsupported ones are dropped or
+    /// kept flagged, as configured.
+    /// </summary>
+    private async Task<IReadOnlyList<AnswerSentence>> VerifyAsync(
+        IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<RetrievedPassage> passages, bool quoted, CancellationToken cancellationToken)
+    {
+        var options = verification.Value;
+        if (quoted || !options.Enabled || sentences.Count == 0)
+        {
+            return sentences.Select(s => s with { Support = SupportLevel.Supported, SupportNote = quoted ? "quoted from the passage" : null }).ToList();
+        }
+
+        var verdicts = await verifier.VerifyAsync(
+            sentences.Select(s => (s.Text, (IReadOnlyList<string>)s.CitationNumbers.Select(n => passages[n - 1].Passage.Text).ToList())).ToList(), cancellationToken);
+        var marked = sentences.Zip(verdicts, (s, v) => s with
+        {
+            Support = v.Level,
+            SupportNote = v.Reasons.Count > 0 ? string.Join("; ", v.Reasons) : $"meaning {v.Similarity:F2}, words {v.Coverage:P0}",
+        }).ToList();
+        var unsupported = marked.Count(s => s.Support == SupportLevel.Unsupported);
+        if (unsupported > 0)
+        {
+            logger.LogInformation("Citation verifier: {Unsupported} of {Sentences} composed sentences unsupported", unsupported, marked.Count);
+        }
+
+        return options.Unsupported == UnsupportedSentences.Remove && unsupported < marked.Count
+            ? marked.Where(s => s.Support != SupportLevel.Unsupported).ToList()
+            : marked;
     }
 
     /// <summary>Citation numbers in the answer run 1..n in order of first use, whatever the retrieval rank.</summary>
-    private static (IReadOnlyList<AnswerSentence> Sentences, IReadOnlyList<Citation> Citations) Renumber(
+    private static (IReadOnlyList<AnswerSentence> Sentences, IReadOnlyList<Citation> Citations, IReadOnlyDictionary<int, int> Numbers) Renumber(
         IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<RetrievedPassage> passages)
     {
         var numbers = new Dictionary<int, int>();
@@ -146,7 +230,7 @@ public sealed class AskPipeline(
 
         var renumbered = sentences.Select(s => s with { CitationNumbers = s.CitationNumbers.Select(n => numbers[n]).ToList() }).ToList();
         var citations = numbers.Select(pair => ToCitation(pair.Value, passages[pair.Key - 1])).ToList();
-        return (renumbered, citations);
+        return (renumbered, citations, numbers);
     }
 
     private static Citation ToCitation(int number, RetrievedPassage retrieved) =>

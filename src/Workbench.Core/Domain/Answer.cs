@@ -1,7 +1,21 @@
 namespace Workbench.Core.Domain;
 
-/// <summary>One sentence of an answer and the citation numbers (1-based) that support it.</summary>
-public sealed record AnswerSentence(string Text, IReadOnlyList<int> CitationNumbers);
+/// <summary>Whether the passages a sentence cites support it (see the citation verifier).</summary>
+public enum SupportLevel
+{
+    Supported,
+    Partial,
+    Unsupported,
+}
+
+/// <summary>
+/// One sentence of an answer, the citation numbers (1-based) behind it, and whether they support it
+/// (null on answers stored before verification existed) with the verifier's reason when they do not.
+/// </summary>
+public sealed record AnswerSentence(string Text, IReadOnlyList<int> CitationNumbers, SupportLevel? Support = null, string? SupportNote = null);
+
+/// <summary>A passage retrieval returned for the question: for the "why this answer" panel.</summary>
+public sealed record RetrievedSummary(string PassageId, string Title, string Heading, double Score, int? CitedAs);
 
 /// <summary>A passage cited by an answer, numbered as it appears in the answer text.</summary>
 public sealed record Citation(
@@ -31,7 +45,9 @@ public sealed record AskResult(
     string? AbstentionReason,
     AskTimings Timings,
     PipelineConfiguration Pipeline,
-    DateTimeOffset AskedAt)
+    DateTimeOffset AskedAt,
+    IReadOnlyList<RetrievedSummary>? Retrieved = null,
+    string? Notice = null)
 {
     public string Text => string.Join(' ', Sentences.Select(s =>
         s.Text + string.Concat(s.CitationNumbers.Select(n => $" [{n}]"))));

@@ -8,6 +8,7 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Qdrant.Client;
 using Workbench.Core.Answering;
+using Workbench.Core.Answering.Verification;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Campaigns;
@@ -55,6 +56,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddKernel();
         services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IOptions<AskOptions>>().Value.Extractive));
         services.AddSingleton<IChatCompletionService>(CreateChatCompletion);
+        services.AddValidatedOptions<VerificationOptions>(configuration, VerificationOptions.Section);
+        services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AskPipeline>();
 
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>

@@ -108,6 +108,8 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
         PipelineName = answer.Pipeline.Name,
         PipelineVersion = answer.Pipeline.Version,
         PipelineJson = JsonSerializer.Serialize(answer.Pipeline, Json),
+        RetrievedJson = answer.Retrieved is null ? null : JsonSerializer.Serialize(answer.Retrieved, Json),
+        Notice = answer.Notice,
         EmbedMs = answer.Timings.EmbedMs,
         RetrieveMs = answer.Timings.RetrieveMs,
         ComposeMs = answer.Timings.ComposeMs,
@@ -158,7 +160,9 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
             new AskTimings(entity.EmbedMs, entity.RetrieveMs, entity.ComposeMs),
             JsonSerializer.Deserialize<PipelineConfiguration>(entity.PipelineJson, Json)
                 ?? throw new InvalidDataException($"answer {entity.Id} has no pipeline configuration"),
-            Utc(entity.AskedAtUtc));
+            Utc(entity.AskedAtUtc),
+            entity.RetrievedJson is null ? null : JsonSerializer.Deserialize<List<RetrievedSummary>>(entity.RetrievedJson, Json),
+            entity.Notice);
     }
 
     private static AnswerRating FromEntity(RatingEntity r) =>

@@ -21,6 +21,12 @@ public sealed class AnswerEntity
 
     public required string PipelineJson { get; set; }
 
+    /// <summary>The passages retrieval returned, as JSON, for the "why this answer" panel.</summary>
+    public string? RetrievedJson { get; set; }
+
+    /// <summary>A notice shown with the answer, e.g. that the language model failed and passages were quoted instead.</summary>
+    public string? Notice { get; set; }
+
     public double EmbedMs { get; set; }
 
     public double RetrieveMs { get; set; }

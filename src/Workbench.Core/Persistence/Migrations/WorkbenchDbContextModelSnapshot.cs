@@ -38,6 +38,9 @@ namespace Workbench.Core.Persistence.Migrations
                     b.Property<double>("EmbedMs")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("Notice")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Origin")
                         .HasColumnType("INTEGER");
 
@@ -59,6 +62,9 @@ namespace Workbench.Core.Persistence.Migrations
 
                     b.Property<double>("RetrieveMs")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("RetrievedJson")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SentencesJson")
                         .IsRequired()

@@ -1,0 +1,93 @@
+using System.ComponentModel.DataAnnotations;
+using System.Numerics.Tensors;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+using Workbench.Core.Domain;
+using Workbench.Core.Text;
+
+namespace Workbench.Core.Answering.Verification;
+
+/// <summary>How well the cited passages support one sentence, and why.</summary>
+public sealed record SupportVerdict(SupportLevel Level, double Similarity, double Coverage, IReadOnlyList<string> Reasons);
+
+public enum UnsupportedSentences
+{
+    /// <summary>Unsupported sentences are taken out of the answer.</summary>
+    Remove,
+
+    /// <summary>Unsupported sentences stay, visibly marked.</summary>
+    Flag,
+}
+
+/// <summary>Thresholds of the citation verifier, calibrated on the labelled pairs (README, "Citation verification").</summary>
+public sealed class VerificationOptions
+{
+    public const string Section = "Verification";
+
+    public bool Enabled { get; set; } = true;
+
+    public UnsupportedSentences Unsupported { get; set; } = UnsupportedSentences.Remove;
+
+    /// <summary>Share of the sentence's content words the passage must contain for full support.</summary>
+    [Range(0.0, 1.0)]
+    public double SupportedCoverage { get; set; } = 0.75;
+
+    /// <summary>Cosine similarity to the closest passage sentence that stands for full support on its own.</summary>
+    [Range(0.0, 1.0)]
+    public double SupportedSimilarity { get; set; } = 0.9;
+
+    /// <summary>Below both this coverage and <see cref="PartialSimilarity"/>, a sentence is unsupported.</summary>
+    [Range(0.0, 1.0)]
+    public double PartialCoverage { get; set; } = 0.5;
+
+    [Range(0.0, 1.0)]
+    public double PartialSimilarity { get; set; } = 0.8;
+}
+
+/// <summary>
+/// Decides, sentence by sentence, whether the passages a sentence cites support it, whatever model
+/// wrote it: first the model-free checks (numbers and units, negation and direction, populations),
+/// then how many of its content words the passage holds and how close in meaning (the local embedding
+/// model) it is to the passage's closest sentence.
+/// </summary>
+public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<VerificationOptions> options)
+{
+    public async Task<IReadOnlyList<SupportVerdict>> VerifyAsync(
+        IReadOnlyList<(string Sentence, IReadOnlyList<string> Passages)> items, CancellationToken cancellationToken = default)
+    {
+        // One embedding call for every sentence and every passage sentence involved.
+        var texts = items.SelectMany(i => i.Passages.SelectMany(SentenceSplitter.Split).Prepend(i.Sentence)).Distinct().ToList();
+        var vectors = texts.Count == 0 ? [] : await embedder.GenerateAsync(texts, cancellationToken: cancellationToken);
+        var byText = texts.Zip(vectors, (t, v) => (t, v.Vector)).ToDictionary(x => x.t, x => x.Vector);
+        return items.Select(i => Judge(i.Sentence, i.Passages, s => byText[s])).ToList();
+    }
+
+    /// <summary>The most favourable verdict over the cited passages: one supporting passage is enough.</summary>
+    public SupportVerdict Judge(string sentence, IReadOnlyList<string> passages, Func<string, ReadOnlyMemory<float>> vector)
+    {
+        var verdicts = passages.Select(passage =>
+        {
+            var coverage = SupportChecks.Coverage(sentence, passage);
+            var similarity = SentenceSplitter.Split(passage).Select(s => (double)TensorPrimitives.CosineSimilarity(vector(sentence).Span, vector(s).Span)).DefaultIfEmpty(0).Max();
+            var contradictions = SupportChecks.Contradictions(sentence, passage);
+            return new SupportVerdict(Level(contradictions, coverage, similarity), similarity, coverage, contradictions);
+        }).ToList();
+        return verdicts.MinBy(v => v.Level) ?? new SupportVerdict(SupportLevel.Unsupported, 0, 0, ["no passage is cited"]);
+    }
+
+    private SupportLevel Level(IReadOnlyList<string> contradictions, double coverage, double similarity)
+    {
+        var o = options.Value;
+        if (contradictions.Count > 0)
+        {
+            return SupportLevel.Unsupported;
+        }
+
+        if ((coverage >= o.SupportedCoverage && similarity >= o.PartialSimilarity) || similarity >= o.SupportedSimilarity)
+        {
+            return SupportLevel.Supported;
+        }
+
+        return coverage >= o.PartialCoverage && similarity >= o.PartialSimilarity ? SupportLevel.Partial : SupportLevel.Unsupported;
+    }
+}

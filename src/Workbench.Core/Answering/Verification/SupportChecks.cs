@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Workbench.Core.Text;
+
+namespace Workbench.Core.Answering.Verification;
+
+/// <summary>
+/// Model-free checks of whether a passage can support a sentence: numbers with their units must be in
+/// the passage, negation and direction words must agree with the passage sentence that says the same
+/// thing, populations named must be the passage's, and the sentence's content words must be there.
+/// </summary>
+public static partial class SupportChecks
+{
+    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
+        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["single"] = "1", ["once"] = "1", ["twice"] = "2", ["half"] = "0.5",
+    };
+
+    private static readonly Dictionary<string, string> Units = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["%"] = "%", ["percent"] = "%", ["per cent"] = "%", ["mg"] = "mg", ["milligrams"] = "mg", ["g"] = "g", ["grams"] = "g", ["mcg"] = "mcg", ["µg"] = "mcg",
+        ["micrograms"] = "mcg", ["kg"] = "kg", ["mmol/l"] = "mmol/l", ["mmol/mol"] = "mmol/mol", ["mg/dl"] = "mg/dl", ["mm hg"] = "mmhg", ["mmhg"] = "mmhg",
+        ["ml"] = "ml", ["l"] = "l", ["iu"] = "iu", ["units"] = "iu", ["weeks"] = "week", ["week"] = "week", ["days"] = "day", ["day"] = "day",
+        ["months"] = "month", ["month"] = "month", ["years"] = "year", ["year"] = "year", ["hours"] = "hour", ["hour"] = "hour", ["h"] = "hour",
+        ["minutes"] = "minute", ["minute"] = "minute", ["min"] = "minute", ["doses"] = "dose", ["dose"] = "dose", ["times"] = "times",
+        ["mg/kg"] = "mg/kg", ["ml/min/1.73 m2"] = "egfr", ["ml/min/1.73 m²"] = "egfr", ["ml/min"] = "ml/min", ["bpm"] = "bpm", ["kg/m2"] = "kg/m2", ["kg/m²"] = "kg/m2",
+    };
+
+    private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "not", "no", "never", "without", "against", "avoid", "avoided", "none", "neither", "nor", "cannot", "insufficient", "unlikely",
+        "don't", "doesn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "didn't", "won't", "discourages", "contraindicated",
+    };
+
+    /// <summary>Words whose swap turns a statement around; each is checked against the matching passage sentence.</summary>
+    private static readonly (string A, string B)[] Opposites =
+    [
+        ("increase", "decrease"), ("increase", "reduce"), ("increases", "decreases"), ("increases", "reduces"), ("increased", "decreased"), ("increased", "reduced"),
+        ("higher", "lower"), ("more", "less"), ("more", "fewer"), ("above", "below"), ("before", "after"), ("benefit", "harm"), ("greater", "smaller"),
+        ("maximum", "minimum"), ("raises", "lowers"), ("raise", "lower"), ("rise", "fall"), ("superior", "inferior"), ("longer", "shorter"),
+        ("start", "stop"), ("continue", "stop"), ("continue", "discontinue"), ("recommended", "discouraged"), ("safe", "unsafe"),
+    ];
+
+    private static readonly string[] Populations =
+    [
+        "child", "children", "pediatric", "paediatric", "adolescent", "adolescents", "infant", "infants", "newborn", "newborns", "neonate", "neonates",
+        "adult", "adults", "pregnant", "pregnancy", "postpartum", "breastfeeding", "older", "elderly", "women", "men", "girls", "boys",
+        "type 1", "type 2", "nonpregnant", "immunocompromised", "immunocompetent", "smokers", "nonsmokers",
+    ];
+
+    [GeneratedRegex(@"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s*(?:–|-|to)\s*(\d+(?:[.,]\d+)*))?\s*(%|percent|per cent|mg/kg|mg/dl|mmol/mol|mmol/l|mm\s?hg|ml/min/1\.73\s?m[2²]|ml/min|kg/m[2²]|mcg|µg|micrograms|milligrams|mg|grams|g|kg|ml|l|iu|units|weeks?|days?|months?|years?|hours?|h|minutes?|min|doses?|times|bpm)?(?![\w])", RegexOptions.IgnoreCase)]
+    private static partial Regex Quantity();
+
+    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|once|twice|half)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex NumberWord();
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex Word();
+
+    /// <summary>A number as written, with its unit when one follows (normalised), e.g. ("81", "mg").</summary>
+    public static IReadOnlyList<(string Number, string? Unit)> Quantities(string text)
+    {
+        var normalised = NumberWord().Replace(text, m => NumberWords[m.Value]);
+        var found = new List<(string, string?)>();
+        foreach (Match match in Quantity().Matches(normalised))
+        {
+            var unit = match.Groups[3].Success ? Units.GetValueOrDefault(Regex.Replace(match.Groups[3].Value.ToLowerInvariant(), @"\s+", " ").Replace("mm hg", "mmhg", StringComparison.Ordinal)) ?? match.Groups[3].Value.ToLowerInvariant() : null;
+            found.Add((Normalise(match.Groups[1].Value), unit));
+            if (match.Groups[2].Success)
+            {
+                found.Add((Normalise(match.Groups[2].Value), unit));
+            }
+        }
+
+        return found;
+    }
+
+    private static string Normalise(string number) =>
+        decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
+            ? value.ToString("0.####", CultureInfo.InvariantCulture)
+            : number;
+
+    /// <summary>Reasons the passage cannot support the sentence; empty when none is found.</summary>
+    public static IReadOnlyList<string> Contradictions(string sentence, string passage)
+    {
+        var reasons = new List<string>();
+        var passageQuantities = Quantities(passage);
+        foreach (var (number, unit) in Quantities(sentence))
+        {
+            var same = passageQuantities.Where(q => q.Number == number).ToList();
+            if (same.Count == 0)
+            {
+                reasons.Add($"the number {number}{(unit is null ? "" : " " + unit)} is not in the passage");
+            }
+            else if (unit is not null && same.All(q => q.Unit is not null && q.Unit != unit))
+            {
+                reasons.Add($"{number} is in {same[0].Unit} in the passage, not {unit}");
+            }
+        }
+
+        var closest = ClosestSentence(sentence, passage);
+        if (Polarity(sentence) != Polarity(closest))
+        {
+            reasons.Add("the passage says the opposite (negation differs)");
+        }
+
+        var sentenceWords = Words(sentence);
+        var closestWords = Words(closest);
+        var passageWords = Words(passage);
+        foreach (var (a, b) in Opposites)
+        {
+            if ((sentenceWords.Contains(a) && !passageWords.Contains(a) && closestWords.Contains(b))
+                || (sentenceWords.Contains(b) && !passageWords.Contains(b) && closestWords.Contains(a)))
+            {
+                reasons.Add($"'{(sentenceWords.Contains(a) ? a : b)}' where the passage says '{(sentenceWords.Contains(a) ? b : a)}'");
+            }
+        }
+
+        var lowerPassage = passage.ToLowerInvariant();
+        foreach (var population in Populations.Where(p => ContainsPhrase(sentence.ToLowerInvariant(), p) && !ContainsPhrase(lowerPassage, p) && !ContainsPhrase(lowerPassage, Singular(p))))
+        {
+            reasons.Add($"the passage does not speak of '{population}'");
+        }
+
+        return reasons;
+    }
+
+    /// <summary>The share of the sentence's content terms (lightly stemmed) that the passage contains.</summary>
+    public static double Coverage(string sentence, string passage)
+    {
+        var terms = Terms.Extract(sentence).Where(t => !t.Any(char.IsDigit)).ToHashSet();
+        if (terms.Count == 0)
+        {
+            return 1;
+        }
+
+        var passageTerms = Terms.Extract(passage).ToHashSet();
+        return terms.Count(passageTerms.Contains) / (double)terms.Count;
+    }
+
+    /// <summary>The passage sentence sharing the most content terms with the sentence.</summary>
+    public static string ClosestSentence(string sentence, string passage)
+    {
+        var terms = Terms.Extract(sentence).ToHashSet();
+        return SentenceSplitter.Split(passage).MaxBy(s => Terms.Extract(s).Count(terms.Contains)) ?? passage;
+    }
+
+    /// <summary>Odd or even count of negation words: two negations cancel.</summary>
+    private static bool Polarity(string text)
+    {
+        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
+        var count = words.Count(w => Negations.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
+        // "Not only" and "no more than" limit rather than negate.
+        count -= Regex.Matches(text, @"\b(not only|no more than|no less than|no later than|not exceed)\b", RegexOptions.IgnoreCase).Count;
+        return count % 2 == 1;
+    }
+
+    private static HashSet<string> Words(string text) => Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToHashSet();
+
+    private static bool ContainsPhrase(string text, string phrase) => Regex.IsMatch(text, $@"\b{Regex.Escape(phrase)}\b");
+
+    private static string Singular(string word) => word.EndsWith("ren", StringComparison.Ordinal) ? word[..^3] : word.TrimEnd('s');
+}
