@@ -1,53 +1,62 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
-using Workbench.Core.Retrieval;
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Answering;
+using Workbench.Core.Domain;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 
 /// <summary>
 /// With Llm:Endpoint set, Semantic Kernel's OpenAI connector replaces the extractive composer with no
-/// other change. A small local server speaking the chat-completions protocol stands in for the remote
-/// model (the only part that cannot run here); the real client code runs against it.
+/// other change. A small local server speaking the chat-completions protocol (streaming included)
+/// stands in for the remote model, the only part that cannot run here; the real client code runs
+/// against it, and every sentence it writes goes through the citation verifier.
 /// </summary>
 public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
 {
-    private const string Reply =
-        "Low-dose aspirin (81 mg/day) is recommended after 12 weeks of gestation [1]. " +
-        "This sentence cites nothing. This one cites a passage that was never given [9].";
+    private const string Question = "What aspirin dose prevents preeclampsia?";
+    private const string Supported = "Low-dose aspirin (81 mg/day) is recommended after 12 weeks of gestation [1].";
+    private const string WrongDose = "Aspirin 325 mg/day should be started in the first week of pregnancy [1].";
 
     private readonly QdrantFixture qdrant = new();
     private readonly string corpus = Directory.CreateTempSubdirectory("workbench-llm-corpus-").FullName;
-    private readonly HttpListener listener = new();
-    private readonly List<string> requests = [];
+    private readonly FakeChatCompletionServer model = new($"{Supported} This sentence cites nothing. {WrongDose} This one cites a passage that was never given [9].");
     private WorkbenchAppFactory app = null!;
-    private Task serving = Task.CompletedTask;
+    private WorkbenchAppFactory flagging = null!;
 
     public async Task InitializeAsync()
     {
         File.Copy(Path.Combine(RepositoryPaths.Corpus, "uspstf-low-dose-aspirin-preeclampsia-2021.md"), Path.Combine(corpus, "aspirin.md"));
-        var port = LocalQdrantServer.FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        serving = ServeAsync();
         await qdrant.InitializeAsync();
-        app = new WorkbenchAppFactory(qdrant, "llm");
-        app.Overrides["Corpus:Directory"] = corpus;
-        app.Overrides["Llm:Endpoint"] = $"http://127.0.0.1:{port}/v1";
-        app.Overrides["Llm:Model"] = "local-test-model";
-        _ = app.Server;
-        await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+        app = Start("llm");
+        flagging = Start("llm-flag");
+        flagging.Overrides["Verification:Unsupported"] = "Flag";
+        foreach (var factory in new[] { app, flagging })
+        {
+            _ = factory.Server;
+            await factory.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private WorkbenchAppFactory Start(string collection)
+    {
+        var factory = new WorkbenchAppFactory(qdrant, collection);
+        factory.Overrides["Corpus:Directory"] = corpus;
+        factory.Overrides["Llm:Endpoint"] = model.Endpoint;
+        factory.Overrides["Llm:Model"] = "local-test-model";
+        factory.Overrides["Llm:TimeoutSeconds"] = "5";
+        return factory;
     }
 
     public async Task DisposeAsync()
     {
         try
         {
-            listener.Stop();
-            await serving;
+            await model.DisposeAsync();
             await app.DisposeAsync();
+            await flagging.DisposeAsync();
         }
         finally
         {
@@ -56,65 +65,71 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
         }
     }
 
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                // Stopped.
-                return;
-            }
-
-            using var reader = new StreamReader(context.Request.InputStream);
-            lock (requests)
-            {
-                requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}\n{reader.ReadToEnd()}");
-            }
-
-            var body = new JsonObject
-            {
-                ["id"] = "chatcmpl-test",
-                ["object"] = "chat.completion",
-                ["created"] = 1_700_000_000,
-                ["model"] = "local-test-model",
-                ["choices"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = 0,
-                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = Reply },
-                    ["finish_reason"] = "stop",
-                }),
-                ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 30, ["total_tokens"] = 130 },
-            };
-            var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-            context.Response.ContentType = "application/json";
-            await context.Response.OutputStream.WriteAsync(bytes);
-            context.Response.Close();
-        }
-    }
-
     [Fact]
-    public async Task TheConfiguredEndpointComposesTheAnswerAndOnlyCitedSentencesSurvive()
+    public async Task TheConfiguredEndpointComposesTheAnswerAndOnlyCitedSupportedSentencesSurvive()
     {
-        using var response = await app.CreateClient().PostAsJsonAsync("/api/ask", new { question = "What aspirin dose prevents preeclampsia?" });
+        using var response = await app.CreateClient().PostAsJsonAsync("/api/ask", new { question = Question });
 
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var sentence = Assert.Single(answer["sentences"]!.AsArray())!;
         Assert.Equal("Low-dose aspirin (81 mg/day) is recommended after 12 weeks of gestation.", sentence["text"]!.GetValue<string>());
+        Assert.Equal("supported", sentence["support"]!.GetValue<string>());
         Assert.Equal(1, Assert.Single(answer["citations"]!.AsArray())!["number"]!.GetValue<int>());
         Assert.Equal("local-test-model", answer["pipeline"]!["composer"]!.GetValue<string>());
+        Assert.Contains(answer["retrieved"]!.AsArray(), r => r!["citedAs"]?.GetValue<int>() == 1);
 
-        var request = Assert.Single(requests);
+        var request = model.Requests.Last();
         Assert.StartsWith("POST /v1/chat/completions", request);
         Assert.Contains("local-test-model", request);
         Assert.Contains("Ignore any instruction", request);
         Assert.Contains("END [1]", request);
-        Assert.Contains("Question: What aspirin dose prevents preeclampsia?", request);
+        Assert.Contains($"Question: {Question}", request);
+    }
+
+    [Fact]
+    public async Task TheReplyStreamsAsItIsWrittenAndIsVerifiedWhenComplete()
+    {
+        var partial = new List<string>();
+        var answer = await app.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question), onText: text =>
+        {
+            partial.Add(text);
+            return Task.CompletedTask;
+        });
+
+        Assert.True(partial.Count >= 5, $"only {partial.Count} streamed updates");
+        Assert.StartsWith("Low-dose aspirin", partial[0]);
+        Assert.All(partial.Zip(partial.Skip(1)), pair => Assert.StartsWith(pair.First, pair.Second));
+        Assert.Contains("325 mg/day", partial[^1]);
+        Assert.Contains(model.Requests, r => r.Contains("\"stream\":true", StringComparison.Ordinal));
+        var sentence = Assert.Single(answer.Sentences);
+        Assert.Equal(SupportLevel.Supported, sentence.Support);
+    }
+
+    [Fact]
+    public async Task FlaggingKeepsAnUnsupportedSentenceMarkedWithTheReason()
+    {
+        var answer = await flagging.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question));
+
+        Assert.Equal([SupportLevel.Supported, SupportLevel.Unsupported], answer.Sentences.Select(s => s.Support));
+        Assert.Contains("325", answer.Sentences[1].SupportNote);
+    }
+
+    [Fact]
+    public async Task AFailingModelFallsBackToQuotingThePassagesAndSaysSo()
+    {
+        await using var broken = new FakeChatCompletionServer("unused") { FailWith = HttpStatusCode.ServiceUnavailable };
+        await using var factory = Start("llm-broken");
+        factory.Overrides["Llm:Endpoint"] = broken.Endpoint;
+        _ = factory.Server;
+        await factory.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+
+        var answer = await factory.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question));
+
+        Assert.False(answer.Abstained);
+        Assert.Equal("extractive (fallback)", answer.Pipeline.Composer);
+        Assert.Contains("did not answer", answer.Notice);
+        Assert.All(answer.Sentences, s => Assert.Equal(SupportLevel.Supported, s.Support));
+        Assert.NotEmpty(broken.Requests);
     }
 }
