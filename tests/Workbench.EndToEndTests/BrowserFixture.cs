@@ -13,6 +13,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private const string ChromiumPath = "/usr/bin/chromium";
 
     private readonly QdrantFixture qdrant = new();
+
+    /// <summary>The Qdrant the app uses; other apps a test starts get collections of their own on it.</summary>
+    public QdrantFixture Qdrant => qdrant;
     private WorkbenchAppFactory app = null!;
     private IPlaywright playwright = null!;
 
