@@ -57,6 +57,11 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IOptions<AskOptions>>().Value.Extractive));
         services.AddSingleton<IChatCompletionService>(CreateChatCompletion);
         services.AddValidatedOptions<VerificationOptions>(configuration, VerificationOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var tokenizer = sp.GetRequiredService<OnnxEmbeddingGenerator>().Tokenizer;
+            return new CorpusTerms(sp.GetRequiredService<CorpusUploads>(), word => tokenizer.EncodeToIds(word, addSpecialTokens: false).Count == 1);
+        });
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AskPipeline>();
 

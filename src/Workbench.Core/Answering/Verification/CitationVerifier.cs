@@ -42,6 +42,13 @@ public sealed class VerificationOptions
 
     [Range(0.0, 1.0)]
     public double PartialSimilarity { get; set; } = 0.8;
+
+    /// <summary>
+    /// A word the sentence has and the passage lacks is "specific" (a drug, a test, a condition) when at
+    /// most this share of the corpus's documents use it; a specific word the passage lacks means unsupported.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double SpecificTermDocumentShare { get; set; } = 0.05;
 }
 
 /// <summary>
@@ -50,7 +57,7 @@ public sealed class VerificationOptions
 /// then how many of its content words the passage holds and how close in meaning (the local embedding
 /// model) it is to the passage's closest sentence.
 /// </summary>
-public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<VerificationOptions> options)
+public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<VerificationOptions> options, CorpusTerms corpusTerms)
 {
     public async Task<IReadOnlyList<SupportVerdict>> VerifyAsync(
         IReadOnlyList<(string Sentence, IReadOnlyList<string> Passages)> items, CancellationToken cancellationToken = default)
@@ -69,7 +76,9 @@ public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float
         {
             var coverage = SupportChecks.Coverage(sentence, passage);
             var similarity = SentenceSplitter.Split(passage).Select(s => (double)TensorPrimitives.CosineSimilarity(vector(sentence).Span, vector(s).Span)).DefaultIfEmpty(0).Max();
-            var contradictions = SupportChecks.Contradictions(sentence, passage);
+            var contradictions = SupportChecks.Contradictions(sentence, passage)
+                .Concat(corpusTerms.SpecificTermsMissing(sentence, passage, options.Value.SpecificTermDocumentShare).Select(t => $"'{t}' is not in the passage"))
+                .ToList();
             return new SupportVerdict(Level(contradictions, coverage, similarity), similarity, coverage, contradictions);
         }).ToList();
         return verdicts.MinBy(v => v.Level) ?? new SupportVerdict(SupportLevel.Unsupported, 0, 0, ["no passage is cited"]);

@@ -1,0 +1,75 @@
+using Workbench.Core.Answering.Verification;
+
+namespace Workbench.UnitTests.Answering.Verification;
+
+/// <summary>The verifier's model-free checks on hard cases of the kinds the labelled set holds.</summary>
+public class SupportChecksTests
+{
+    private const string Aspirin = "The USPSTF recommends the use of low-dose aspirin (81 mg/day) as preventive medication for preeclampsia after 12 weeks of gestation in pregnant people who are at high risk for preeclampsia.";
+    private const string Starches = "The guidelines recommend against using starches for resuscitation, and suggest using albumin in patients who have received large volumes of crystalloids.";
+    private const string Crystalloids = "The guidelines suggest using balanced crystalloids instead of normal saline for resuscitation.";
+
+    [Theory]
+    [InlineData("Low-dose aspirin (81 mg/day) is recommended after 12 weeks of gestation for pregnant people at high risk.")]
+    [InlineData("For pregnant people at high risk of preeclampsia, the USPSTF advises daily low-dose aspirin, 81 mg, from twelve weeks of gestation.")]
+    public void FaithfulSentencesRaiseNoObjection(string sentence) =>
+        Assert.Empty(SupportChecks.Contradictions(sentence, Aspirin));
+
+    [Theory]
+    [InlineData("Low-dose aspirin (162 mg/day) is recommended after 12 weeks of gestation.", "162")]
+    [InlineData("Low-dose aspirin (81 mg/day) is recommended after 16 weeks of gestation.", "16")]
+    [InlineData("Low-dose aspirin (81 g/day) is recommended after 12 weeks of gestation.", "not g")]
+    [InlineData("Low-dose aspirin is recommended after 12 months of gestation.", "not month")]
+    [InlineData("Low-dose aspirin is not recommended after 12 weeks of gestation in pregnant people at high risk.", "opposite")]
+    [InlineData("Low-dose aspirin is recommended after 12 weeks of gestation for children at high risk.", "'children'")]
+    public void ChangedNumbersUnitsNegationAndPopulationsAreCaught(string sentence, string reason) =>
+        Assert.Contains(SupportChecks.Contradictions(sentence, Aspirin), r => r.Contains(reason, StringComparison.Ordinal));
+
+    [Fact]
+    public void ClausesKeepTheirOwnPolarity()
+    {
+        Assert.Empty(SupportChecks.Contradictions("The guidelines suggest using albumin in patients who have received large volumes of crystalloids.", Starches));
+        Assert.NotEmpty(SupportChecks.Contradictions("The guidelines recommend using starches for resuscitation.", Starches));
+    }
+
+    [Fact]
+    public void AReversedPreferenceIsCaught()
+    {
+        Assert.Empty(SupportChecks.Contradictions("Balanced crystalloids are suggested rather than normal saline for resuscitation.", Crystalloids));
+        Assert.Contains(SupportChecks.Contradictions("The guidelines suggest using normal saline instead of balanced crystalloids for resuscitation.", Crystalloids),
+            r => r.Contains("other way round", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OppositeWordsAreCaughtInAnyInflection() =>
+        Assert.Contains(SupportChecks.Contradictions("The ADA recommends stopping metformin when insulin therapy is started.",
+            "The ADA recommends that metformin be continued when insulin therapy is started, unless it is contraindicated or not tolerated."),
+            r => r.Contains("where the passage says", StringComparison.Ordinal));
+
+    [Fact]
+    public void NumbersWrittenAsWordsMatchDigits()
+    {
+        Assert.Contains(("2", "dose"), SupportChecks.Quantities("two doses of vaccine"));
+        Assert.Contains(("81", "mg"), SupportChecks.Quantities("81 milligrams"));
+        Assert.Contains(("80", "mmhg"), SupportChecks.Quantities("130/80 mm Hg"));
+    }
+
+    [Fact]
+    public void CoverageIsTheShareOfContentWordsThePassageHas()
+    {
+        Assert.Equal(1.0, SupportChecks.Coverage("low-dose aspirin prevents preeclampsia", "Low-dose aspirin is used to prevent preeclampsia."), 2);
+        Assert.True(SupportChecks.Coverage("statins lower cholesterol", Aspirin) < 0.2);
+    }
+
+    [Fact]
+    public void SpecificWordsMissingFromThePassageAreNamedButEverydayWordsAreNot()
+    {
+        var corpus = new CorpusTerms(
+            () => ["metformin lowers glucose", "insulin therapy", "acarbose appears once", "roughly everyday words appear roughly everywhere"],
+            word => word is "roughly" or "well");
+
+        var missing = corpus.SpecificTermsMissing("Acarbose lowers glucose roughly as well.", "Metformin lowers glucose.", maxDocumentShare: 0.3);
+
+        Assert.Equal(["acarbose"], missing);
+    }
+}
