@@ -130,6 +130,6 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
         Assert.Equal("extractive (fallback)", answer.Pipeline.Composer);
         Assert.Contains("did not answer", answer.Notice);
         Assert.All(answer.Sentences, s => Assert.Equal(SupportLevel.Supported, s.Support));
-        Assert.NotEmpty(broken.Requests);
+        Assert.True(broken.Requests.Count >= 2, $"the client tried {broken.Requests.Count} time(s); it should retry"); // the OpenAI client retries with backoff
     }
 }

@@ -27,6 +27,7 @@ public sealed class AskPipeline(
     IOptions<EmbeddingOptions> embeddingOptions,
     IOptions<ChunkingOptions> chunkingOptions,
     IOptions<VerificationOptions> verification,
+    IOptions<LlmOptions> llm,
     CitationVerifier verifier,
     ExtractiveComposer extractive,
     TimeProvider time,
@@ -141,7 +142,13 @@ public sealed class AskPipeline(
             : passages.Count == 0 ? "No indexed passage matches the question and filters."
             : renumbered.Count > 0 ? "The composed answer is not supported by the passages it cites, so it is not given. The closest passages are shown below; they may not answer the question."
             : "The indexed corpus does not contain a passage that answers this question with enough confidence. The closest passages are shown below; they may not answer it.";
-        var retrieved = passages.Select((p, i) => new RetrievedSummary(p.Passage.Id, p.Passage.Source.Title, p.Passage.Heading, p.Score, numbers.TryGetValue(i + 1, out var n) ? n : null)).ToList();
+        var retrieved = passages.Select((p, i) => new RetrievedSummary(p.Passage.Id, p.Passage.Source.Title, p.Passage.Heading, p.Score,
+            numbers.TryGetValue(i + 1, out var n) ? n : null, InstructionDetector.LooksLikeInstruction(p.Passage.Text))).ToList();
+        foreach (var flagged in retrieved.Where(r => r.InstructionLike))
+        {
+            // The passage id only: passage text is untrusted and the question may carry identifiers.
+            logger.LogWarning("Passage {PassageId} contains text that reads as instructions to a language model; it was treated as data. An admin should review the document", flagged.PassageId);
+        }
 
         return new AskResult(Guid.NewGuid(), question, abstained ? [] : renumbered, abstained ? [] : citations, closest, abstained, reason,
             new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow(), retrieved, composed.Notice);
@@ -163,19 +170,32 @@ public sealed class AskPipeline(
         var quoted = chat is ExtractiveChatCompletionService;
         try
         {
-            if (onText is null)
+            for (var attempt = 0; ; attempt++)
             {
-                return new Composition((await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken)).Content, quoted, null);
-            }
+                var streamed = false;
+                try
+                {
+                    if (onText is null)
+                    {
+                        return new Composition((await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken)).Content, quoted, null);
+                    }
 
-            var text = new StringBuilder();
-            await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, kernel: kernel, cancellationToken: cancellationToken))
-            {
-                text.Append(chunk.Content);
-                await onText(text.ToString());
-            }
+                    var text = new StringBuilder();
+                    await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, kernel: kernel, cancellationToken: cancellationToken))
+                    {
+                        text.Append(chunk.Content);
+                        streamed = true;
+                        await onText(text.ToString());
+                    }
 
-            return new Composition(text.ToString(), quoted, null);
+                    return new Composition(text.ToString(), quoted, null);
+                }
+                catch (Exception ex) when (!quoted && !streamed && attempt < llm.Value.Retries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
+                {
+                    logger.LogWarning("The language model failed ({Error}); retrying (attempt {Attempt})", ex.GetType().Name, attempt + 2);
+                    await Task.Delay(TimeSpan.FromMilliseconds(500 << attempt), cancellationToken);
+                }
+            }
         }
         catch (Exception ex) when (!quoted && !cancellationToken.IsCancellationRequested
             && ex is HttpOperationException or HttpRequestException or TaskCanceledException or System.ClientModel.ClientResultException)
@@ -185,6 +205,15 @@ public sealed class AskPipeline(
             return new Composition(reply.Content, true, "The language model did not answer in time, so this answer quotes the passages directly.");
         }
     }
+
+    /// <summary>Failures worth another attempt: server errors, rate limiting, network trouble, time-outs.</summary>
+    private static bool IsTransient(Exception ex) => ex switch
+    {
+        HttpOperationException { StatusCode: { } status } => (int)status >= 500 || status == System.Net.HttpStatusCode.TooManyRequests || status == System.Net.HttpStatusCode.RequestTimeout,
+        System.ClientModel.ClientResultException { Status: var status } => status >= 500 || status is 429 or 408 or 0,
+        HttpOperationException or HttpRequestException or TaskCanceledException => true,
+        _ => false,
+    };
 
     /// <summary>
     /// Marks each sentence with how well its cited passages support it. Quoted sentences are the

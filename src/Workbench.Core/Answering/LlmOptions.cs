@@ -19,6 +19,10 @@ public sealed class LlmOptions : IValidatableObject
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Further attempts after a failed call (server error, rate limit, network), waiting 0.5 s, 1 s, 2 s… between them.</summary>
+    [Range(0, 10)]
+    public int Retries { get; set; } = 2;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Endpoint);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -14,8 +14,11 @@ public enum SupportLevel
 /// </summary>
 public sealed record AnswerSentence(string Text, IReadOnlyList<int> CitationNumbers, SupportLevel? Support = null, string? SupportNote = null);
 
-/// <summary>A passage retrieval returned for the question: for the "why this answer" panel.</summary>
-public sealed record RetrievedSummary(string PassageId, string Title, string Heading, double Score, int? CitedAs);
+/// <summary>
+/// A passage retrieval returned for the question, for the "why this answer" panel; flagged when its
+/// text reads as an instruction to a language model (it stays data; admins should look at it).
+/// </summary>
+public sealed record RetrievedSummary(string PassageId, string Title, string Heading, double Score, int? CitedAs, bool InstructionLike = false);
 
 /// <summary>A passage cited by an answer, numbered as it appears in the answer text.</summary>
 public sealed record Citation(
