@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
@@ -92,6 +93,28 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         // Fusion sums ranks, so the two word-matching distractors found by both retrievers may edge
         // ahead; the meaning-only match must still be in the top three of six.
         Assert.Contains("hypertension", hybrid.Take(3));
+    }
+
+    [Fact]
+    public async Task LinearFusionIsTheCosinePlusTheWeightedWordScore()
+    {
+        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+            .GenerateAsync("Represent this sentence for searching relevant passages: " + LexicalQuestion);
+        PassageQuery Query(RetrieverKind kind, double weight) =>
+            new(embedding.Vector, SparseEncoder.EncodeQuery(LexicalQuestion), kind, 6, Workbench.Core.Domain.SearchFilters.None, new FusionSettings(FusionKind.Linear, SparseWeight: weight));
+
+        var dense = await index.SearchAsync(Query(RetrieverKind.Dense, 0));
+        var unweighted = await index.SearchAsync(Query(RetrieverKind.Hybrid, 0));
+        var weighted = await index.SearchAsync(Query(RetrieverKind.Hybrid, 0.05));
+        var sparse = (await index.SearchAsync(Query(RetrieverKind.Sparse, 0))).Single();
+
+        // With no weight it is dense search; with one, the word-matching passage gains exactly weight × its BM25 score.
+        Assert.Equal(dense.Select(p => p.Passage.Id), unweighted.Select(p => p.Passage.Id));
+        Assert.All(unweighted, p => Assert.Equal(p.Score, p.RankScore, 4));
+        var zx = weighted.Single(p => p.Passage.DocumentId == "zx-reagent");
+        Assert.Equal(zx.Score + (0.05 * sparse.RankScore), zx.RankScore, 4);
+        Assert.Equal("zx-reagent", weighted[0].Passage.DocumentId);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class AskOptions
     /// <summary>Dense (embedding), sparse (BM25-style) or hybrid (both, reciprocal-rank fused in Qdrant).</summary>
     public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
 
-    /// <summary>How hybrid search fuses the two rankings: Rrf or Dbsf.</summary>
+    /// <summary>How hybrid search fuses the two rankings: Rrf, Dbsf or Linear.</summary>
     public FusionKind Fusion { get; set; } = FusionKind.Dbsf;
 
     /// <summary>RRF's k (Qdrant's default when unset); larger values flatten the advantage of top ranks.</summary>
@@ -24,6 +24,10 @@ public sealed class AskOptions
     /// <summary>Weight of the dense ranking against the sparse one in RRF.</summary>
     [Range(0.1, 10.0)]
     public double DenseWeight { get; set; } = 1;
+
+    /// <summary>For linear fusion: what one unit of BM25 score adds to the dense cosine similarity.</summary>
+    [Range(0.0, 1.0)]
+    public double SparseWeight { get; set; } = 0.005;
 
     /// <summary>Optional re-ranking of the retrieved candidates.</summary>
     public RerankerKind Reranker { get; set; } = RerankerKind.Lexical;

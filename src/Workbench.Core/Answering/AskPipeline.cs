@@ -44,7 +44,7 @@ public sealed class AskPipeline(
             topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
     }
 
-    private FusionSettings FusionSettings => new(askOptions.Value.Fusion, askOptions.Value.RrfK, askOptions.Value.DenseWeight);
+    private FusionSettings FusionSettings => new(askOptions.Value.Fusion, askOptions.Value.RrfK, askOptions.Value.DenseWeight, askOptions.Value.SparseWeight);
 
     public void Validate(AskRequest request)
     {

@@ -23,14 +23,23 @@ public enum FusionKind
 
     /// <summary>Distribution-based score fusion: normalises each retriever's scores, then sums them.</summary>
     Dbsf,
+
+    /// <summary>
+    /// Linear: the dense cosine similarity plus a small weight times the BM25 score, by a Qdrant formula
+    /// over the two prefetches. Meaning ranks; matching words break the near-ties between passages.
+    /// </summary>
+    Linear,
 }
 
 /// <summary>How hybrid search combines the dense and sparse rankings.</summary>
-public sealed record FusionSettings(FusionKind Kind = FusionKind.Rrf, int? RrfK = null, double DenseWeight = 1)
+public sealed record FusionSettings(FusionKind Kind = FusionKind.Rrf, int? RrfK = null, double DenseWeight = 1, double SparseWeight = 0.005)
 {
-    public override string ToString() => Kind == FusionKind.Dbsf
-        ? "dbsf"
-        : $"rrf{(RrfK is { } k ? $"(k={k})" : string.Empty)}{(DenseWeight == 1 ? string.Empty : $" dense×{DenseWeight:0.##}")}";
+    public override string ToString() => Kind switch
+    {
+        FusionKind.Dbsf => "dbsf",
+        FusionKind.Linear => $"linear(sparse×{SparseWeight:0.####})",
+        _ => $"rrf{(RrfK is { } k ? $"(k={k})" : string.Empty)}{(DenseWeight == 1 ? string.Empty : $" dense×{DenseWeight:0.##}")}",
+    };
 }
 
 /// <summary>What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify.</summary>
@@ -212,6 +221,16 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         if (fusion.Kind == FusionKind.Dbsf)
         {
             return Fusion.Dbsf;
+        }
+
+        if (fusion.Kind == FusionKind.Linear)
+        {
+            // $score[0] is the dense prefetch's cosine, $score[1] the sparse prefetch's BM25 score; a passage one of them did not return scores 0 there.
+            var sparse = new Expression { Mult = new MultExpression { Mult = { new Expression { Constant = (float)fusion.SparseWeight }, new Expression { Variable = "$score[1]" } } } };
+            var formula = new Formula { Expression = new Expression { Sum = new SumExpression { Sum = { new Expression { Variable = "$score[0]" }, sparse } } } };
+            formula.Defaults["$score[0]"] = 0d;
+            formula.Defaults["$score[1]"] = 0d;
+            return formula;
         }
 
         if (fusion.RrfK is null && fusion.DenseWeight == 1)
