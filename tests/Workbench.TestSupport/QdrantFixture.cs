@@ -20,11 +20,14 @@ public sealed class QdrantFixture : IAsyncLifetime
     }
 
     /// <summary>Configuration pointing the app at this server, with a collection of its own.</summary>
-    public Dictionary<string, string?> Configuration(string collection) => new()
+    public Dictionary<string, string?> Configuration(string collection) => ConfigurationFor(Server, collection);
+
+    /// <summary>Configuration pointing the app at a given server (e.g. one node of a cluster), with a collection of its own.</summary>
+    public static Dictionary<string, string?> ConfigurationFor(LocalQdrantServer server, string collection) => new()
     {
-        ["Qdrant:Host"] = Server.Host,
-        ["Qdrant:HttpPort"] = Server.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Qdrant:GrpcPort"] = Server.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Qdrant:Host"] = server.Host,
+        ["Qdrant:HttpPort"] = server.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Qdrant:GrpcPort"] = server.GrpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Qdrant:Collection"] = collection,
         ["Qdrant:Embedded:Enabled"] = "false",
     };

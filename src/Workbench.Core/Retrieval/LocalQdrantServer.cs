@@ -7,6 +7,9 @@ namespace Workbench.Core.Retrieval;
 /// A Qdrant server process owned by this process: started from its binary with configuration in
 /// environment variables, ready once <c>/readyz</c> answers, stopped with SIGTERM so it flushes cleanly.
 /// </summary>
+/// <summary>A node's place in a distributed Qdrant: its peer-to-peer port, and the first node's address to join (none for the first).</summary>
+public sealed record ClusterNode(int P2pPort, string? Bootstrap);
+
 public sealed class LocalQdrantServer : IAsyncDisposable
 {
     private readonly Process process;
@@ -28,8 +31,9 @@ public sealed class LocalQdrantServer : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <param name="cluster">Set to run the server as a node of a distributed cluster (P2P on loopback).</param>
     public static async Task<LocalQdrantServer> StartAsync(
-        string binaryPath, string storagePath, string host, int httpPort, int grpcPort, CancellationToken cancellationToken = default)
+        string binaryPath, string storagePath, string host, int httpPort, int grpcPort, CancellationToken cancellationToken = default, ClusterNode? cluster = null)
     {
         if (!File.Exists(binaryPath))
         {
@@ -38,7 +42,10 @@ public sealed class LocalQdrantServer : IAsyncDisposable
 
         storagePath = Path.GetFullPath(storagePath);
         Directory.CreateDirectory(storagePath);
-        var start = new ProcessStartInfo(binaryPath, "--disable-telemetry")
+        var arguments = cluster is null
+            ? "--disable-telemetry"
+            : $"--disable-telemetry --uri http://{host}:{cluster.P2pPort}" + (cluster.Bootstrap is { } peer ? $" --bootstrap {peer}" : string.Empty);
+        var start = new ProcessStartInfo(binaryPath, arguments)
         {
             WorkingDirectory = storagePath,
             UseShellExecute = false,
@@ -52,6 +59,11 @@ public sealed class LocalQdrantServer : IAsyncDisposable
         start.Environment["QDRANT__STORAGE__SNAPSHOTS_PATH"] = Path.Combine(storagePath, "snapshots");
         start.Environment["QDRANT__TELEMETRY_DISABLED"] = "true";
         start.Environment["QDRANT__LOG_LEVEL"] = "WARN";
+        if (cluster is not null)
+        {
+            start.Environment["QDRANT__CLUSTER__ENABLED"] = "true";
+            start.Environment["QDRANT__CLUSTER__P2P__PORT"] = cluster.P2pPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Qdrant did not start");
         // Drain its output so a chatty server never blocks on a full pipe.

@@ -23,6 +23,14 @@ public sealed class QdrantOptions : IValidatableObject
     [RegularExpression("^[A-Za-z0-9_-]+$")]
     public string Collection { get; set; } = "passages";
 
+    /// <summary>Shards of each new index version; more than one spreads it over a cluster's nodes.</summary>
+    [Range(1, 64)]
+    public int ShardNumber { get; set; } = 1;
+
+    /// <summary>Copies of each shard on different nodes: 2 or more keeps a cluster answering when a node is lost.</summary>
+    [Range(1, 8)]
+    public int ReplicationFactor { get; set; } = 1;
+
     /// <summary>When enabled, the app starts its own Qdrant process and stops it on shutdown.</summary>
     public EmbeddedQdrantOptions Embedded { get; set; } = new();
 

@@ -63,7 +63,7 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
 
     /// <summary>The same index on another collection (a version being built, or an evaluation's own).</summary>
     public QdrantPassageIndex For(string collection) =>
-        new(client, Options.Create(new QdrantOptions { Collection = collection }), logger);
+        new(client, Options.Create(new QdrantOptions { Collection = collection, ShardNumber = options.Value.ShardNumber, ReplicationFactor = options.Value.ReplicationFactor }), logger);
 
     public async Task EnsureCollectionAsync(int dimensions, CancellationToken cancellationToken = default)
     {
@@ -84,7 +84,8 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         vectors.Map[DenseVector] = new VectorParams { Size = (ulong)dimensions, Distance = Distance.Cosine };
         var sparse = new SparseVectorConfig();
         sparse.Map[SparseVectorName] = new SparseVectorParams { Modifier = Modifier.Idf };
-        await client.CreateCollectionAsync(Collection, vectors, sparseVectorsConfig: sparse, cancellationToken: cancellationToken);
+        await client.CreateCollectionAsync(Collection, vectors, shardNumber: (uint)options.Value.ShardNumber, replicationFactor: (uint)options.Value.ReplicationFactor,
+            sparseVectorsConfig: sparse, cancellationToken: cancellationToken);
         foreach (var keyword in new[] { "doc_id", "type", "specialty" })
         {
             await client.CreatePayloadIndexAsync(Collection, keyword, PayloadSchemaType.Keyword, cancellationToken: cancellationToken);
