@@ -6,8 +6,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Workbench.Core.Answering.Verification;
+using Workbench.Core.Answering;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Domain;
+using Workbench.Core.Evaluation;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 
@@ -29,9 +31,94 @@ public static class BenchCommand
                 return Deidentification(services, arguments);
             case ["verify"]:
                 return await VerificationAsync(services, arguments);
+            case ["ask"]:
+                return await AskLatencyAsync(services, arguments);
+            case ["load"]:
+                return await LoadAsync(arguments);
             default:
-                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--labelled FILE] [--show-errors]");
+                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--labelled FILE] [--show-errors] | bench ask --dataset DIR [--limit N] | bench load --url URL [--users 1,10,50] [--seconds S] [--pid PID]");
         }
+    }
+
+    /// <summary>
+    /// Ask latency of the configured pipeline (embed, hybrid retrieve, compose, verify) against whatever
+    /// the configured collection holds, with a data set's questions: p50/p95/p99 after a warm-up.
+    /// </summary>
+    private static async Task<int> AskLatencyAsync(IServiceProvider services, CommandLine arguments)
+    {
+        var dataset = EvaluationDataset.Load(arguments.Option("dataset") ?? throw new ArgumentException("bench ask needs --dataset DIR"), arguments.IntOption("limit") ?? 300);
+        var pipeline = services.GetRequiredService<AskPipeline>();
+        var passages = await services.GetRequiredService<QdrantPassageIndex>().CountAsync();
+        foreach (var question in dataset.Questions.Take(10))
+        {
+            await pipeline.AskAsync(new AskRequest(question.Question));
+        }
+
+        var samples = new List<double>();
+        foreach (var question in dataset.Questions)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await pipeline.AskAsync(new AskRequest(question.Question));
+            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ask latency, {samples.Count} questions of {dataset.Name}, {passages:N0} passages indexed: p50 {RetrievalMetrics.Percentile(samples, 50):F1} ms, p95 {RetrievalMetrics.Percentile(samples, 95):F1} ms, p99 {RetrievalMetrics.Percentile(samples, 99):F1} ms"));
+        return 0;
+    }
+
+    /// <summary>
+    /// N simultaneous clinicians asking through the REST API of a running workbench for a while each:
+    /// throughput, latency percentiles, errors, and (with --pid) the server's resident memory.
+    /// </summary>
+    private static async Task<int> LoadAsync(CommandLine arguments)
+    {
+        var url = arguments.Option("url") ?? "http://127.0.0.1:5080";
+        var seconds = arguments.IntOption("seconds") ?? 20;
+        var pid = arguments.IntOption("pid");
+        string[] questions =
+        [
+            "At what age should average-risk adults start colorectal cancer screening?", "Which vaccine protects adults over 50 against shingles?",
+            "What blood pressure target does SPRINT support?", "What aspirin dose prevents preeclampsia?", "What is first-line therapy for type 2 diabetes?",
+            "How should sepsis-induced hypotension be resuscitated?", "When should statins be started for primary prevention?", "How is latent tuberculosis treated?",
+        ];
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        Console.WriteLine($"load on {url}/api/ask, {seconds} s per step{(pid is null ? "" : $", server pid {pid}")}");
+        Console.WriteLine("| users | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | server RSS MB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var users in (arguments.Option("users") ?? "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)))
+        {
+            var samples = new List<double>();
+            var errors = 0;
+            var until = DateTime.UtcNow.AddSeconds(seconds);
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, users).Select(async user =>
+            {
+                for (var i = user; DateTime.UtcNow < until; i++)
+                {
+                    var stopwatch = Stopwatch.StartNew();
+                    using var response = await http.PostAsync("/api/ask",
+                        new StringContent(System.Text.Json.JsonSerializer.Serialize(new { question = questions[i % questions.Length] }), System.Text.Encoding.UTF8, "application/json"));
+                    lock (samples)
+                    {
+                        samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+                        errors += response.IsSuccessStatusCode ? 0 : 1;
+                    }
+                }
+            }));
+            var rss = pid is { } p ? ResidentMegabytes(p) : null;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {users} | {samples.Count} | {errors} | {samples.Count / clock.Elapsed.TotalSeconds:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {(rss is { } mb ? mb.ToString("F0", CultureInfo.InvariantCulture) : "-")} |"));
+        }
+
+        return 0;
+    }
+
+    private static double? ResidentMegabytes(int pid)
+    {
+        var status = $"/proc/{pid}/status";
+        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
     }
 
     /// <summary>

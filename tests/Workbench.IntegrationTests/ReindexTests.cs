@@ -196,6 +196,27 @@ public sealed class ReindexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnIndexFromBeforeSparseVectorsIsRebuiltAsANewVersionOnStart()
+    {
+        var services = await StartAsync();
+        var client = services.GetRequiredService<Qdrant.Client.QdrantClient>();
+        // What an early version left behind: a plain collection under the serving name, dense vectors only.
+        var vectors = new Qdrant.Client.Grpc.VectorParamsMap();
+        vectors.Map[QdrantPassageIndex.DenseVector] = new Qdrant.Client.Grpc.VectorParams { Size = 384, Distance = Qdrant.Client.Grpc.Distance.Cosine };
+        await client.CreateCollectionAsync("served", vectors);
+        await client.UpsertAsync("served", [new Qdrant.Client.Grpc.PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { [QdrantPassageIndex.DenseVector] = new float[384] } }]);
+
+        var reindex = services.GetRequiredService<ReindexService>();
+        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.True(reindex.Pending.TryRead(out var id));
+        Assert.Equal("schema upgrade", (await reindex.GetAsync(id))!.RequestedBy);
+        await reindex.RunAsync(id, CancellationToken.None);
+
+        Assert.Equal("served-v1", await services.GetRequiredService<IndexVersions>().LiveAsync());
+        Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task OnlyOneReindexRunsAtATimeAndChangedOnlyNeedsALiveIndex()
     {
         var services = await StartAsync();

@@ -189,6 +189,15 @@ public sealed class ReindexService(
             return;
         }
 
+        if (!await index.IsCompatibleAsync(indexer.Dimensions, cancellationToken))
+        {
+            // Built by an older version (no sparse vectors) or another model: it cannot answer; rebuild it as a new version.
+            logger.LogWarning("The live index {Collection} has an outdated schema; rebuilding it", await versions.LiveAsync(cancellationToken));
+            var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "schema upgrade", null, cancellationToken);
+            queue.Writer.TryWrite(job.Id);
+            return;
+        }
+
         status.Complete(null);
     }
 
@@ -207,8 +216,8 @@ public sealed class ReindexService(
             running = (id, cancel);
         }
 
-        // Only the very first build holds up the ask page; later ones run while the live version serves.
-        var firstBuild = await versions.LiveAsync(stopping) is null;
+        // Only a build with nothing usable live holds up the ask page; later ones run while the live version serves.
+        var firstBuild = await versions.LiveAsync(stopping) is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
         string? target = null;
         try
         {
@@ -227,7 +236,8 @@ public sealed class ReindexService(
                 status.Start();
             }
 
-            var reuse = job.Mode == ReindexMode.Full && live is not null && live != target ? index.For(live) : null;
+            // Vectors are reused only from a live version of this same schema and model.
+            var reuse = job.Mode == ReindexMode.Full && !firstBuild && live is not null && live != target ? index.For(live) : null;
             var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(uploads.Source.Name, read), firstBuild, cancel.Token);
             await FinishBuildAsync(job, target, read, report, cancel.Token);
             status.Complete(report);

@@ -65,6 +65,20 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
     public QdrantPassageIndex For(string collection) =>
         new(client, Options.Create(new QdrantOptions { Collection = collection, ShardNumber = options.Value.ShardNumber, ReplicationFactor = options.Value.ReplicationFactor }), logger);
 
+    /// <summary>Whether the collection (or alias) exists with this schema: named dense vectors of the model's size and the sparse vectors.</summary>
+    public async Task<bool> IsCompatibleAsync(int dimensions, CancellationToken cancellationToken = default)
+    {
+        if (!await client.CollectionExistsAsync(Collection, cancellationToken))
+        {
+            return false;
+        }
+
+        var info = await client.GetCollectionInfoAsync(Collection, cancellationToken);
+        return info.Config.Params.SparseVectorsConfig?.Map.ContainsKey(SparseVectorName) == true
+            && info.Config.Params.VectorsConfig?.ParamsMap?.Map.TryGetValue(DenseVector, out var dense) == true
+            && dense.Size == (ulong)dimensions;
+    }
+
     public async Task EnsureCollectionAsync(int dimensions, CancellationToken cancellationToken = default)
     {
         if (await client.CollectionExistsAsync(Collection, cancellationToken))
