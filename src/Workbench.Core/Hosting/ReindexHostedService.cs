@@ -29,7 +29,15 @@ public sealed class ReindexHostedService(ReindexService reindex, IndexStatus sta
         {
             await foreach (var job in reindex.Pending.ReadAllAsync(stoppingToken))
             {
-                await reindex.RunAsync(job, stoppingToken);
+                try
+                {
+                    await reindex.RunAsync(job, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One job's unexpected failure must not stop the queue; the job stays as recorded and is retried on restart.
+                    logger.LogError(ex, "Reindex job {Job} stopped unexpectedly", job);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

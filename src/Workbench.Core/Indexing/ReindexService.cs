@@ -61,9 +61,16 @@ public sealed class ReindexService(
                 return new ReindexRequestResult(active, $"A reindex is already {active.Status.ToString().ToLowerInvariant()} (job {active.Id}); one runs at a time.");
             }
 
-            if (mode == ReindexMode.Changed && await versions.LiveAsync(cancellationToken) is null)
+            try
             {
-                return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
+                if (mode == ReindexMode.Changed && await versions.LiveAsync(cancellationToken) is null)
+                {
+                    return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
+                }
+            }
+            catch (RpcException)
+            {
+                return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was started.");
             }
 
             var job = await AddAsync(mode, ReindexStatus.Queued, requestedBy, null, cancellationToken);
@@ -216,11 +223,12 @@ public sealed class ReindexService(
             running = (id, cancel);
         }
 
-        // Only a build with nothing usable live holds up the ask page; later ones run while the live version serves.
-        var firstBuild = await versions.LiveAsync(stopping) is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
+        var firstBuild = false;
         string? target = null;
         try
         {
+            // Only a build with nothing usable live holds up the ask page; later ones run while the live version serves.
+            firstBuild = await versions.LiveAsync(stopping) is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
             var read = uploads.Source.Read();
             var errors = read.Problems.Select(p => $"{p.Source}: {p.Message}").ToList();
             var live = await versions.LiveAsync(stopping);

@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Hosting;
+using Workbench.Core.Indexing;
+using Workbench.Core.Persistence;
+using Workbench.TestSupport;
+
+namespace Workbench.IntegrationTests;
+
+/// <summary>Qdrant going away under a campaign's generation and under a reindex: both say so, and keep what they had.</summary>
+public sealed class OutageTests : IAsyncLifetime
+{
+    private readonly QdrantFixture qdrant = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("workbench-outage-").FullName;
+    private ServiceProvider services = null!;
+
+    public async Task InitializeAsync()
+    {
+        var corpus = Directory.CreateDirectory(Path.Combine(folder, "corpus")).FullName;
+        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(4))
+        {
+            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
+        }
+
+        await qdrant.InitializeAsync();
+        services = CoreServices.Build(qdrant, "outage", Path.Combine(folder, "workbench.db"), new Dictionary<string, string?>
+        {
+            ["Corpus:Directory"] = corpus,
+            ["Ask:Variants:0:Name"] = "dense-only",
+            ["Ask:Variants:0:Retriever"] = "Dense",
+            ["Ask:Variants:0:Reranker"] = "None",
+        });
+        await services.MigrateDatabaseAsync();
+        var reindex = services.GetRequiredService<ReindexService>();
+        await reindex.StartAsync(ReindexMode.Full, "test");
+        Assert.True(reindex.Pending.TryRead(out var id));
+        await reindex.RunAsync(id, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await qdrant.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task WithQdrantDownACampaignFailsWithAReasonAndAReindexFailsLeavingTheJobHistoryHonest()
+    {
+        var campaigns = services.GetRequiredService<CampaignService>();
+        var created = await campaigns.CreateAsync(new CampaignRequest("Outage", ["default", "dense-only"], ["ana"], "Who should be screened?\nWhat dose?", QuestionSetFormat.Lines));
+        await qdrant.Server.DisposeAsync();
+
+        await services.GetRequiredService<CampaignGenerator>().GenerateAsync(created.Id!.Value, CancellationToken.None);
+        var campaign = await services.GetRequiredService<CampaignStore>().GetAsync(created.Id.Value);
+        Assert.Equal(CampaignStatus.Failed, campaign!.Status);
+        Assert.Contains("not reachable", campaign.Error);
+        Assert.Contains("retry", campaign.Error);
+
+        var reindex = services.GetRequiredService<ReindexService>();
+        Assert.Contains("not reachable", (await reindex.StartAsync(ReindexMode.Changed, "test")).Conflict);
+        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        Assert.True(reindex.Pending.TryRead(out _));
+        await reindex.RunAsync(job.Id, CancellationToken.None);
+        var failed = (await reindex.GetAsync(job.Id))!;
+        Assert.Equal(ReindexStatus.Failed, failed.Status);
+        Assert.Contains("Qdrant is not reachable", failed.Message);
+        Assert.Contains("live index was not changed", failed.Message);
+    }
+}
