@@ -60,6 +60,7 @@ public sealed class OutageTests : IAsyncLifetime
 
         var reindex = services.GetRequiredService<ReindexService>();
         Assert.Contains("not reachable", (await reindex.StartAsync(ReindexMode.Changed, "test")).Conflict);
+        Assert.Contains("nothing was rolled back", (await reindex.StartAsync(ReindexMode.Rollback, "test")).Conflict);
         var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
         Assert.True(reindex.Pending.TryRead(out _));
         await reindex.RunAsync(job.Id, CancellationToken.None);

@@ -100,8 +100,17 @@ public sealed class ReindexService(
                 return new ReindexRequestResult(active, "A reindex is in progress; roll back after it ends (or cancel it).");
             }
 
-            var live = await versions.LiveAsync(cancellationToken);
-            var previous = await versions.RollbackAsync(cancellationToken);
+            string? live, previous;
+            try
+            {
+                live = await versions.LiveAsync(cancellationToken);
+                previous = await versions.RollbackAsync(cancellationToken);
+            }
+            catch (RpcException)
+            {
+                return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was rolled back.");
+            }
+
             if (previous is null)
             {
                 return new ReindexRequestResult(null, "There is no previous index version to roll back to.");
