@@ -9,8 +9,11 @@ namespace Workbench.Core.Answering.Verification;
 /// documents, read once when first needed) and is not an everyday word (one the embedding model's
 /// vocabulary holds whole: "roughly" is, "acarbose" is not).
 /// </summary>
-public sealed class CorpusTerms
+public sealed partial class CorpusTerms
 {
+    [System.Text.RegularExpressions.GeneratedRegex("['’]s$")]
+    private static partial System.Text.RegularExpressions.Regex Possessive();
+
     private readonly Lazy<(Dictionary<string, int> Frequencies, int Documents)> statistics;
     private readonly Func<string, bool> isEverydayWord;
 
@@ -46,7 +49,7 @@ public sealed class CorpusTerms
         var limit = Math.Max(1, (int)(maxDocumentShare * documents));
         var passageTerms = Terms.Extract(passage).ToHashSet();
         return sentence.Split((char[])[' ', ',', ';', ':', '(', ')', '.', '"'], StringSplitOptions.RemoveEmptyEntries)
-            .Select(word => word.ToLowerInvariant())
+            .Select(word => Possessive().Replace(word.ToLowerInvariant(), string.Empty))
             .Where(word => word.Length >= 4 && !word.Any(char.IsDigit) && !isEverydayWord(word))
             .SelectMany(word => Terms.Extract(word).Select(term => (Word: word, Term: term)))
             .Where(x => !passageTerms.Contains(x.Term) && frequencies.GetValueOrDefault(x.Term) <= limit)

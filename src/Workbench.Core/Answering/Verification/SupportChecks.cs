@@ -135,7 +135,7 @@ public static partial class SupportChecks
         }
 
         var lowerPassage = passage.ToLowerInvariant();
-        foreach (var population in Populations.Where(p => ContainsPhrase(sentence.ToLowerInvariant(), p) && !ContainsPhrase(lowerPassage, p) && !ContainsPhrase(lowerPassage, Singular(p))))
+        foreach (var population in Populations.Where(p => ContainsPhrase(sentence.ToLowerInvariant(), p) && !Forms(p).Any(f => ContainsPhrase(lowerPassage, f))))
         {
             reasons.Add($"the passage does not speak of '{population}'");
         }
@@ -258,5 +258,9 @@ public static partial class SupportChecks
 
     private static bool ContainsPhrase(string text, string phrase) => Regex.IsMatch(text, $@"\b{Regex.Escape(phrase)}\b");
 
-    private static string Singular(string word) => word.EndsWith("ren", StringComparison.Ordinal) ? word[..^3] : word.TrimEnd('s');
+    /// <summary>A population word in singular and plural: adult, adults; child, children.</summary>
+    private static IEnumerable<string> Forms(string word) =>
+        word.EndsWith("ren", StringComparison.Ordinal) ? [word, word[..^3]]
+        : word == "child" ? [word, "children"]
+        : [word, word + "s", word.TrimEnd('s')];
 }
