@@ -4,7 +4,7 @@ using Workbench.Web;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddWorkbenchCore(builder.Configuration);
 builder.Services.AddWorkbenchHostedServices();
-builder.Services.AddWorkbenchWeb();
+builder.Services.AddWorkbenchWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();

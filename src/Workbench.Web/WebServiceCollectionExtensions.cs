@@ -1,5 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Workbench.Core.Hosting;
 using Workbench.Web.Api;
 using Workbench.Web.Components;
 
@@ -7,8 +12,25 @@ namespace Workbench.Web;
 
 public static class WebServiceCollectionExtensions
 {
-    public static IServiceCollection AddWorkbenchWeb(this IServiceCollection services)
+    public const string AskPolicy = "ask";
+    public const string UploadPolicy = "upload";
+
+    public static IServiceCollection AddWorkbenchWeb(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                await Results.Problem($"Too many requests; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.", statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limited")
+                    .ExecuteAsync(context.HttpContext);
+            };
+            limiter.AddPolicy(AskPolicy, context => PerClient(context, o => o.AskPerMinute));
+            limiter.AddPolicy(UploadPolicy, context => PerClient(context, o => o.UploadsPerMinute));
+        });
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
@@ -24,6 +46,17 @@ public static class WebServiceCollectionExtensions
         }
 
         app.UseStatusCodePages();
+        app.Use(async (context, next) =>
+        {
+            // Passage and answer text is rendered as text; these keep the pages from being framed or sniffed as another type.
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            await next();
+        });
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapWorkbenchApi();
@@ -32,4 +65,24 @@ public static class WebServiceCollectionExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    /// <summary>A fixed one-minute window per client address (API automation; the pages talk over their circuit).</summary>
+    private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> limit)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(options), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+    }
+}
+
+/// <summary>Requests per minute and client the API accepts before answering 429 with Retry-After.</summary>
+public sealed class RateLimitOptions
+{
+    public const string Section = "RateLimits";
+
+    [Range(1, 1_000_000)]
+    public int AskPerMinute { get; set; } = 600;
+
+    [Range(1, 100_000)]
+    public int UploadsPerMinute { get; set; } = 30;
 }

@@ -19,7 +19,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/admin").WithTags("Admin").DisableAntiforgery();
-        api.MapPost("/documents", UploadAsync).WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
+        api.MapPost("/documents", UploadAsync).RequireRateLimiting(WebServiceCollectionExtensions.UploadPolicy).WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
         api.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
         api.MapPost("/rollback", (ReindexService reindex, CancellationToken ct) => ReindexAsync(new ReindexApiRequest(ReindexMode.Rollback), reindex, ct))
             .WithName("Rollback").WithSummary("Serve the previous index version again.");

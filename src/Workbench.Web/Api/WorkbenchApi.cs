@@ -15,7 +15,7 @@ public static class WorkbenchApi
     public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Workbench").DisableAntiforgery();
-        api.MapPost("/ask", AskAsync).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
+        api.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
         api.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with its latest rating.");
         api.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
         api.MapGet("/health", HealthAsync).WithName("Health").WithSummary("Qdrant and database status.");

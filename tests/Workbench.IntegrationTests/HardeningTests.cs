@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Workbench.TestSupport;
+
+namespace Workbench.IntegrationTests;
+
+[Collection(IntegrationCollection.Name)]
+public class HardeningTests(IntegrationFixture fixture)
+{
+    [Fact]
+    public async Task PagesAndApiCarrySecurityHeaders()
+    {
+        using var page = await fixture.App.CreateClient().GetAsync("/");
+
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("no-referrer", page.Headers.GetValues("Referrer-Policy").Single());
+    }
+
+    [Fact]
+    public async Task AskingTooOftenGets429WithRetryAfter()
+    {
+        // A second app on the same, already indexed collection, with a limit of two questions a minute.
+        await using var limited = new WorkbenchAppFactory(fixture.Qdrant, "corpus");
+        limited.Overrides["RateLimits:AskPerMinute"] = "2";
+        var client = limited.CreateClient();
+        await limited.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            last?.Dispose();
+            last = await client.PostAsJsonAsync("/api/ask", new { question = "Which vaccine protects adults over 50 against shingles?" });
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(int.Parse(last!.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Contains("Too many requests", await last.Content.ReadAsStringAsync());
+        last.Dispose();
+    }
+}
