@@ -13,12 +13,20 @@ public class QuestionFormTests : ComponentTestContext
 
         cut.Find("#question-input").Input("When should statins start?");
         cut.Find("#filter-specialty").Change("cardiology");
+        // MudBlazor applies typed values on the renderer's schedule; press the keys once both have landed, as a person would.
+        cut.WaitForState(() => Value(cut, "#question-input") == "When should statins start?" && Value(cut, "#filter-specialty") == "cardiology");
         cut.Find("#question-input").KeyDown(new Microsoft.AspNetCore.Components.Web.KeyboardEventArgs { Key = "Enter", CtrlKey = true });
 
         Assert.NotNull(asked);
         Assert.Equal("When should statins start?", asked.Question);
         Assert.Equal(new SearchFilters(null, "cardiology", null, null), asked.Filters);
         Assert.Equal(5, asked.TopK);
+    }
+
+    private static string? Value(IRenderedComponent<QuestionForm> cut, string selector)
+    {
+        var element = cut.Find(selector);
+        return element.GetAttribute("value") ?? element.TextContent;
     }
 
     [Fact]
