@@ -16,11 +16,7 @@ public sealed class OutageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var corpus = Directory.CreateDirectory(Path.Combine(folder, "corpus")).FullName;
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(4))
-        {
-            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
-        }
+        var corpus = RepositoryPaths.CopyCorpusSample(folder, 4);
 
         await qdrant.InitializeAsync();
         services = CoreServices.Build(qdrant, "outage", Path.Combine(folder, "workbench.db"), new Dictionary<string, string?>

@@ -30,11 +30,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
         }
 
         await WaitForPeersAsync(3);
-        var corpus = Directory.CreateDirectory(Path.Combine(folder, "corpus")).FullName;
-        foreach (var file in Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(12))
-        {
-            File.Copy(file, Path.Combine(corpus, Path.GetFileName(file)));
-        }
+        var corpus = RepositoryPaths.CopyCorpusSample(folder, 12);
 
         services = CoreServices.Build(nodes[0], "clustered", Path.Combine(folder, "workbench.db"), new Dictionary<string, string?>
         {

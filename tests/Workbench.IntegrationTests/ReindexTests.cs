@@ -24,14 +24,7 @@ public sealed class ReindexTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Directory.CreateDirectory(Corpus);
-        var files = Directory.EnumerateFiles(RepositoryPaths.Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal).Take(11).Append(Directory.EnumerateFiles(RepositoryPaths.Corpus, "*zoster*.md").First()).Distinct();
-        foreach (var file in files)
-        {
-            File.Copy(file, Path.Combine(Corpus, Path.GetFileName(file)));
-        }
-
+        RepositoryPaths.CopyCorpusSample(folder, 11, alsoMatching: "*zoster*.md");
         await qdrant.InitializeAsync();
     }
 

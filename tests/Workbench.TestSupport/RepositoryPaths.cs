@@ -9,6 +9,24 @@ public static class RepositoryPaths
 
     public static string Corpus => Path.Combine(Root, "corpus");
 
+    /// <summary>
+    /// Copies the first <paramref name="count"/> bundled documents (by file name), plus those matching
+    /// <paramref name="alsoMatching"/>, into a new corpus folder under <paramref name="parent"/>: a small corpus of a test's own.
+    /// </summary>
+    public static string CopyCorpusSample(string parent, int count, string? alsoMatching = null)
+    {
+        var target = Directory.CreateDirectory(Path.Combine(parent, "corpus")).FullName;
+        var files = Directory.EnumerateFiles(Corpus, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal).Take(count)
+            .Concat(alsoMatching is null ? [] : Directory.EnumerateFiles(Corpus, alsoMatching))
+            .Distinct();
+        foreach (var file in files)
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+
+        return target;
+    }
+
     /// <summary>The Qdrant binary scripts/setup.sh installs; WORKBENCH_QDRANT_BINARY overrides it.</summary>
     public static string QdrantBinary =>
         Environment.GetEnvironmentVariable("WORKBENCH_QDRANT_BINARY") is { Length: > 0 } path ? path : Path.Combine(Root, ".tools", "qdrant", "qdrant");

@@ -27,13 +27,9 @@ public sealed record ReindexJob(
     public TimeSpan? Duration => StartedAt is { } start ? (FinishedAt ?? DateTimeOffset.UtcNow) - start : null;
 
     internal static ReindexJob From(ReindexJobEntity e) => new(
-        e.Id, e.Mode, e.Status, e.RequestedBy, Utc(e.CreatedAtUtc), Utc(e.StartedAtUtc), Utc(e.FinishedAtUtc), e.TargetCollection, e.PreviousCollection,
+        e.Id, e.Mode, e.Status, e.RequestedBy, StoredTime.Utc(e.CreatedAtUtc), StoredTime.Utc(e.StartedAtUtc), StoredTime.Utc(e.FinishedAtUtc), e.TargetCollection, e.PreviousCollection,
         e.DocumentsTotal, e.DocumentsDone, e.PassagesDone, e.Embedded, e.Resumes, e.Message,
         JsonSerializer.Deserialize<List<string>>(e.ErrorsJson) ?? []);
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    private static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
 }
 
 /// <summary>Live figures of the running job, updated after every batch.</summary>

@@ -175,7 +175,7 @@ public sealed class ReindexService(
         var last = await db.ReindexJobs.AsNoTracking().Where(j => j.Status == ReindexStatus.Succeeded && j.Mode != ReindexMode.Rollback)
             .OrderByDescending(j => j.FinishedAtUtc).Select(j => j.FinishedAtUtc).FirstOrDefaultAsync(cancellationToken);
         return new CorpusOverview(live, passages, byType.Values.Sum(), byType, bySpecialty,
-            last is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+            StoredTime.Utc(last),
             await versions.ListAsync(cancellationToken), uploads.List());
     }
 
@@ -237,10 +237,11 @@ public sealed class ReindexService(
         try
         {
             // Only a build with nothing usable live holds up the ask page; later ones run while the live version serves.
-            firstBuild = await versions.LiveAsync(stopping) is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
-            var read = uploads.Source.Read();
-            var errors = read.Problems.Select(p => $"{p.Source}: {p.Message}").ToList();
             var live = await versions.LiveAsync(stopping);
+            firstBuild = live is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
+            var source = uploads.Source;
+            var read = source.Read();
+            var errors = read.Problems.Select(p => $"{p.Source}: {p.Message}").ToList();
             target = job.Mode == ReindexMode.Full ? job.TargetCollection ?? await versions.NextNameAsync(stopping) : live!;
             await UpdateAsync(id, e =>
             {
@@ -255,7 +256,7 @@ public sealed class ReindexService(
 
             // Vectors are reused only from a live version of this same schema and model.
             var reuse = job.Mode == ReindexMode.Full && !firstBuild && live is not null && live != target ? index.For(live) : null;
-            var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(uploads.Source.Name, read), firstBuild, cancel.Token);
+            var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(source.Name, read), firstBuild, cancel.Token);
             await FinishBuildAsync(job, target, read, report, cancel.Token);
             status.Complete(report);
         }

@@ -49,7 +49,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
                 LatestScore = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => (int?)r.Score).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
-        return rows.Select(r => new AnswerSummary(r.Id, r.Question, Utc(r.AskedAtUtc), r.Abstained, r.LatestScore)).ToList();
+        return rows.Select(r => new AnswerSummary(r.Id, r.Question, StoredTime.Utc(r.AskedAtUtc), r.Abstained, r.LatestScore)).ToList();
     }
 
     /// <summary>Clinicians' latest rating of each rated answer, summarised per pipeline configuration.</summary>
@@ -160,13 +160,11 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
             new AskTimings(entity.EmbedMs, entity.RetrieveMs, entity.ComposeMs),
             JsonSerializer.Deserialize<PipelineConfiguration>(entity.PipelineJson, Json)
                 ?? throw new InvalidDataException($"answer {entity.Id} has no pipeline configuration"),
-            Utc(entity.AskedAtUtc),
+            StoredTime.Utc(entity.AskedAtUtc),
             entity.RetrievedJson is null ? null : JsonSerializer.Deserialize<List<RetrievedSummary>>(entity.RetrievedJson, Json),
             entity.Notice);
     }
 
     private static AnswerRating FromEntity(RatingEntity r) =>
-        new(r.Id, r.AnswerId, r.Score, (RatingFlags)r.Flags, r.Comment, Utc(r.CreatedAtUtc));
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        new(r.Id, r.AnswerId, r.Score, (RatingFlags)r.Flags, r.Comment, StoredTime.Utc(r.CreatedAtUtc));
 }

@@ -44,7 +44,7 @@ public sealed class EvaluationStore(IDbContextFactory<WorkbenchDbContext> contex
         return rows.Select(r => new StoredEvaluationResult(
             r.RunId,
             r.Dataset,
-            new DateTimeOffset(DateTime.SpecifyKind(r.RanAtUtc, DateTimeKind.Utc)),
+            StoredTime.Utc(r.RanAtUtc),
             $"{r.Retriever} · {r.EmbeddingModel} · {r.ChunkTokens}/{r.OverlapTokens}",
             r.Passages,
             new RetrieverScore(r.Retriever, r.Questions, r.Recall1, r.Recall5, r.Recall10, r.Mrr10, r.Ndcg10, r.P50Ms, r.P95Ms))).ToList();

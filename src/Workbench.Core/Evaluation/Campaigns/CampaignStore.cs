@@ -219,7 +219,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var rows = await db.Judgements.AsNoTracking().Where(j => j.CampaignId == id).OrderBy(j => j.Item).ThenBy(j => j.Rater).ToListAsync(cancellationToken);
         var judgements = rows.Select(j => new Judgement(j.Item, j.Rater, j.FirstVariant, j.SecondVariant,
             JsonSerializer.Deserialize<RubricScores>(j.FirstScoresJson, Json)!, JsonSerializer.Deserialize<RubricScores>(j.SecondScoresJson, Json)!,
-            (PairPreference)j.Preference, j.Comment, new DateTimeOffset(DateTime.SpecifyKind(j.SubmittedAtUtc, DateTimeKind.Utc)))).ToList();
+            (PairPreference)j.Preference, j.Comment, StoredTime.Utc(j.SubmittedAtUtc))).ToList();
         return (await SummariseAsync(db, campaign, cancellationToken), judgements);
     }
 
@@ -239,8 +239,8 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
         var items = questions * CampaignSummary.PairCount(variants.Count);
         var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), items)).ToList();
-        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, Utc(campaign.CreatedAtUtc),
-            campaign.ClosedAtUtc is { } closed ? Utc(closed) : null, questions, variants, answers, questions * variants.Count, raters);
+        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, StoredTime.Utc(campaign.CreatedAtUtc),
+            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters);
     }
 
     private static List<PipelineVariant> Variants(CampaignEntity campaign) =>
@@ -252,6 +252,4 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     /// <summary>The rater's name as assigned (matched case-insensitively), or null when not assigned.</summary>
     private static string? Rater(CampaignEntity campaign, string rater) =>
         Raters(campaign).FirstOrDefault(r => string.Equals(r, rater.Trim(), StringComparison.OrdinalIgnoreCase));
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }
