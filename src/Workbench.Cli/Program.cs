@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Cli;
 using Workbench.Core.Answering;
+using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
@@ -63,7 +64,7 @@ try
             await host.StartAsync();
             await host.Services.MigrateDatabaseAsync();
             var reindex = host.Services.GetRequiredService<ReindexService>();
-            var started = await reindex.StartAsync(arguments.Flag("changed") ? ReindexMode.Changed : ReindexMode.Full, "command line");
+            var started = await reindex.StartAsync(arguments.Flag("changed") ? ReindexMode.Changed : ReindexMode.Full, Actor.CommandLine);
             if (started.Conflict is not null || !reindex.Pending.TryRead(out var jobId))
             {
                 Console.Error.WriteLine($"error: {started.Conflict}");

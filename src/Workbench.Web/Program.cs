@@ -1,5 +1,6 @@
 using Workbench.Core.Hosting;
 using Workbench.Web;
+using Workbench.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddWorkbenchCore(builder.Configuration);
@@ -8,6 +9,7 @@ builder.Services.AddWorkbenchWeb(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.EnsureFirstAdminAsync();
 app.UseWorkbenchWeb();
 app.Run();
 

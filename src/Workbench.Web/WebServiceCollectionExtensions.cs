@@ -7,6 +7,7 @@ using MudBlazor.Services;
 using Workbench.Core.Hosting;
 using Workbench.Web.Api;
 using Workbench.Web.Components;
+using Workbench.Web.Security;
 
 namespace Workbench.Web;
 
@@ -31,6 +32,7 @@ public static class WebServiceCollectionExtensions
             limiter.AddPolicy(AskPolicy, context => PerClient(context, o => o.AskPerMinute));
             limiter.AddPolicy(UploadPolicy, context => PerClient(context, o => o.UploadsPerMinute));
         });
+        services.AddWorkbenchSecurity(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
@@ -46,31 +48,27 @@ public static class WebServiceCollectionExtensions
         }
 
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            // Passage and answer text is rendered as text; these keep the pages from being framed or sniffed as another type.
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            await next();
-        });
+        app.UseSecurityHeaders(app.Configuration.ExternalSignInOrigin());
+        app.UseEndpointBodyLimits();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Styles and scripts are public: the sign-in page needs them before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapWorkbenchApi();
         app.MapCampaignApi();
         app.MapAdminApi();
+        app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
-    /// <summary>A fixed one-minute window per client address (API automation; the pages talk over their circuit).</summary>
+    /// <summary>A fixed one-minute window per user, or per address before sign-in (API automation; the pages talk over their circuit).</summary>
     private static RateLimitPartition<string> PerClient(HttpContext context, Func<RateLimitOptions, int> limit)
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
-        return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+        return RateLimitPartition.GetFixedWindowLimiter(context.User.UserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(options), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
     }
 }

@@ -11,7 +11,7 @@ public class AdminApiTests(IntegrationFixture fixture)
 {
     private const string Document = "---\ntitle: \"Reagent ZQ-7781 recall notice\"\norganisation: \"Central Laboratory\"\nyear: 2025\ntype: guideline\nspecialty: laboratory\n---\n\n## Recall\nReagent lot ZQ-7781 must not be used for potassium assays because it under-reads potassium by 0.8 mmol/L. Contact Dr. Helen Park at 555-014-2290 for replacement stock.\n";
 
-    private readonly HttpClient client = fixture.App.CreateClient();
+    private readonly HttpClient client = fixture.Admin;
 
     private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
     {
@@ -60,7 +60,7 @@ public class AdminApiTests(IntegrationFixture fixture)
 
         var job = await WaitForJobAsync(id);
         Assert.Equal("succeeded", job["status"]!.GetValue<string>());
-        Assert.Equal("api", job["requestedBy"]!.GetValue<string>());
+        Assert.Equal("admin", job["requestedBy"]!.GetValue<string>());
 
         using var asked = await client.PostAsJsonAsync("/api/ask", new { question = "Which reagent lot under-reads potassium?" });
         var answer = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!;

@@ -10,7 +10,7 @@ namespace Workbench.IntegrationTests;
 [Collection(IntegrationCollection.Name)]
 public class ApiTests(IntegrationFixture fixture)
 {
-    private readonly HttpClient client = fixture.App.CreateClient();
+    private readonly HttpClient client = fixture.Clinician;
 
     private async Task<JsonNode> AskAsync(string question)
     {

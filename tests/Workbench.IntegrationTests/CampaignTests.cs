@@ -11,7 +11,7 @@ namespace Workbench.IntegrationTests;
 [Collection(IntegrationCollection.Name)]
 public class CampaignTests(IntegrationFixture fixture)
 {
-    private readonly HttpClient client = fixture.App.CreateClient();
+    private readonly HttpClient client = fixture.Evaluator;
 
     private static object Score(int value) => new { accuracy = value, completeness = value, citationSupport = value, harm = value, clarity = value };
 
@@ -56,7 +56,7 @@ public class CampaignTests(IntegrationFixture fixture)
         Assert.Equal(["default", "default", "dense-only", "dense-only"], answers.Select(a => a.PipelineName).Order());
         Assert.Contains(answers, a => a.PipelineJson.Contains("\"retriever\":\"dense\"", StringComparison.Ordinal));
 
-        var history = await fixture.Services.GetRequiredService<AnswerStore>().ListRecentAsync(500);
+        var history = await fixture.Services.GetRequiredService<AnswerStore>().ListRecentAsync((await fixture.App.UserAsync("evaluator")).Id, 500);
         Assert.DoesNotContain(history, h => answers.Any(a => a.Id == h.Id));
     }
 
@@ -67,7 +67,7 @@ public class CampaignTests(IntegrationFixture fixture)
         await using var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync();
         var answerIds = await db.CampaignAnswers.Where(a => a.CampaignId == id).Select(a => a.AnswerId).ToListAsync();
 
-        var item = await client.GetStringAsync($"/api/campaigns/{id}/raters/ana/items/next");
+        var item = await fixture.Rater("ana").GetStringAsync($"/api/campaigns/{id}/raters/ana/items/next");
 
         Assert.Contains("\"left\"", item);
         Assert.Contains("shingles", item, StringComparison.OrdinalIgnoreCase);
@@ -92,10 +92,10 @@ public class CampaignTests(IntegrationFixture fixture)
         var leftOf = new Dictionary<string, JsonNode>();
         foreach (var rater in new[] { "ana", "ben" })
         {
-            leftOf[rater] = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/{rater}/items/0"))!["left"]!;
+            leftOf[rater] = (await fixture.Rater(rater).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/{rater}/items/0"))!["left"]!;
         }
 
-        var submissions = new[] { "ana", "ben" }.Select(rater => client.PostAsJsonAsync($"/api/campaigns/{id}/raters/{rater}/judgements",
+        var submissions = new[] { "ana", "ben" }.Select(rater => fixture.Rater(rater).PostAsJsonAsync($"/api/campaigns/{id}/raters/{rater}/judgements",
             new { item = 0, left = Score(5), right = Score(2), preference = "left", comment = $"{rater} prefers left" }));
         foreach (var response in await Task.WhenAll(submissions))
         {
@@ -103,10 +103,10 @@ public class CampaignTests(IntegrationFixture fixture)
         }
 
         // Ana changes her mind: her judgement is replaced, Ben's is untouched.
-        using var again = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
+        using var again = await fixture.Rater("ana").PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
             new { item = 0, left = Score(5), right = Score(2), preference = "left", comment = "ana, second thoughts" });
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
-        var next = await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/ana/items/next");
+        var next = await fixture.Rater("ana").GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/ana/items/next");
         Assert.Equal(1, next!["item"]!.GetValue<int>());
         Assert.Equal(1, next["scored"]!.GetValue<int>());
 
@@ -137,7 +137,7 @@ public class CampaignTests(IntegrationFixture fixture)
         Assert.Equal(3, judgementsCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.Contains("bradley_terry", await client.GetStringAsync($"/api/campaigns/{id}/results.csv"));
 
-        using var late = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ben/judgements",
+        using var late = await fixture.Rater("ben").PostAsJsonAsync($"/api/campaigns/{id}/raters/ben/judgements",
             new { item = 1, left = Score(3), right = Score(3), preference = "tie" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
     }
@@ -169,16 +169,16 @@ public class CampaignTests(IntegrationFixture fixture)
     {
         var id = await CreateOpenCampaignAsync("Validation", "ana");
 
-        using var incomplete = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
+        using var incomplete = await fixture.Rater("ana").PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
             new { item = 0, left = new { accuracy = 5 }, right = Score(6) });
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
         var errors = JsonNode.Parse(await incomplete.Content.ReadAsStringAsync())!["errors"]!.AsObject();
         Assert.Equal(["left", "preference", "right"], errors.Select(e => e.Key).Order());
 
-        using var stranger = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters/mallory/judgements",
+        using var stranger = await fixture.Rater("mallory").PostAsJsonAsync($"/api/campaigns/{id}/raters/mallory/judgements",
             new { item = 0, left = Score(5), right = Score(5), preference = "tie" });
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
-        using var strangerItem = await client.GetAsync($"/api/campaigns/{id}/raters/mallory/items/next");
+        using var strangerItem = await fixture.Rater("mallory").GetAsync($"/api/campaigns/{id}/raters/mallory/items/next");
         Assert.Equal(HttpStatusCode.NotFound, strangerItem.StatusCode);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -23,7 +24,7 @@ public sealed class FaultTests : IAsyncLifetime
         await qdrant.InitializeAsync();
         app = new WorkbenchAppFactory(qdrant, "faults");
         app.Overrides["Corpus:Directory"] = corpus;
-        client = app.CreateClient();
+        client = await app.ClientAsync(Roles.Admin);
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
     }
 

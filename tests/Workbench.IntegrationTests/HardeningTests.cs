@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -23,7 +24,7 @@ public class HardeningTests(IntegrationFixture fixture)
         // A second app on the same, already indexed collection, with a limit of two questions a minute.
         await using var limited = new WorkbenchAppFactory(fixture.Qdrant, "corpus");
         limited.Overrides["RateLimits:AskPerMinute"] = "2";
-        var client = limited.CreateClient();
+        var client = await limited.ClientAsync(Roles.Clinician);
         await limited.WaitForIndexAsync(TimeSpan.FromMinutes(1));
 
         var statuses = new List<HttpStatusCode>();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -21,11 +22,31 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     public IServiceProvider Services => App.Services;
 
+    /// <summary>API clients signed in (by API token) as a user of each role, and as the raters the campaign tests use.</summary>
+    public HttpClient Clinician { get; private set; } = null!;
+
+    public HttpClient Evaluator { get; private set; } = null!;
+
+    public HttpClient Admin { get; private set; } = null!;
+
+    private readonly Dictionary<string, HttpClient> raters = [];
+
+    /// <summary>An evaluator named <paramref name="name"/> (ana, ben, mallory), who scores campaigns under that name.</summary>
+    public HttpClient Rater(string name) => raters[name];
+
     public async Task InitializeAsync()
     {
         await Qdrant.InitializeAsync();
         App = new WorkbenchAppFactory(Qdrant, "corpus");
         _ = App.Server;
+        Clinician = await App.ClientAsync(Roles.Clinician);
+        Evaluator = await App.ClientAsync(Roles.Evaluator);
+        Admin = await App.ClientAsync(Roles.Admin);
+        foreach (var name in new[] { "ana", "ben", "mallory" })
+        {
+            raters[name] = await App.ClientAsync(name, Roles.Evaluator);
+        }
+
         await App.WaitForIndexAsync(TimeSpan.FromMinutes(3));
     }
 

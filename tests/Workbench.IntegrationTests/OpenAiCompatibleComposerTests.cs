@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -68,7 +69,8 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
     [Fact]
     public async Task TheConfiguredEndpointComposesTheAnswerAndOnlyCitedSupportedSentencesSurvive()
     {
-        using var response = await app.CreateClient().PostAsJsonAsync("/api/ask", new { question = Question });
+        using var client = await app.ClientAsync(Roles.Clinician);
+        using var response = await client.PostAsJsonAsync("/api/ask", new { question = Question });
 
         var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -91,7 +93,7 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
     public async Task TheReplyStreamsAsItIsWrittenAndIsVerifiedWhenComplete()
     {
         var partial = new List<string>();
-        var answer = await app.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question), onText: text =>
+        var answer = await app.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question), TestActor.Instance, onText: text =>
         {
             partial.Add(text);
             return Task.CompletedTask;
@@ -109,7 +111,7 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
     [Fact]
     public async Task FlaggingKeepsAnUnsupportedSentenceMarkedWithTheReason()
     {
-        var answer = await flagging.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question));
+        var answer = await flagging.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question), TestActor.Instance);
 
         Assert.Equal([SupportLevel.Supported, SupportLevel.Unsupported], answer.Sentences.Select(s => s.Support));
         Assert.Contains("325", answer.Sentences[1].SupportNote);
@@ -124,7 +126,7 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
         _ = factory.Server;
         await factory.WaitForIndexAsync(TimeSpan.FromMinutes(1));
 
-        var answer = await factory.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question));
+        var answer = await factory.Services.GetRequiredService<AnswerService>().AskAsync(new AskRequest(Question), TestActor.Instance);
 
         Assert.False(answer.Abstained);
         Assert.Equal("extractive (fallback)", answer.Pipeline.Composer);

@@ -28,7 +28,7 @@ public sealed class OutageTests : IAsyncLifetime
         });
         await services.MigrateDatabaseAsync();
         var reindex = services.GetRequiredService<ReindexService>();
-        await reindex.StartAsync(ReindexMode.Full, "test");
+        await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
         Assert.True(reindex.Pending.TryRead(out var id));
         await reindex.RunAsync(id, CancellationToken.None);
     }
@@ -45,7 +45,7 @@ public sealed class OutageTests : IAsyncLifetime
     public async Task WithQdrantDownACampaignFailsWithAReasonAndAReindexFailsLeavingTheJobHistoryHonest()
     {
         var campaigns = services.GetRequiredService<CampaignService>();
-        var created = await campaigns.CreateAsync(new CampaignRequest("Outage", ["default", "dense-only"], ["ana"], "Who should be screened?\nWhat dose?", QuestionSetFormat.Lines));
+        var created = await campaigns.CreateAsync(new CampaignRequest("Outage", ["default", "dense-only"], ["ana"], "Who should be screened?\nWhat dose?", QuestionSetFormat.Lines), TestActor.Instance);
         await qdrant.Server.DisposeAsync();
 
         await services.GetRequiredService<CampaignGenerator>().GenerateAsync(created.Id!.Value, CancellationToken.None);
@@ -55,9 +55,9 @@ public sealed class OutageTests : IAsyncLifetime
         Assert.Contains("retry", campaign.Error);
 
         var reindex = services.GetRequiredService<ReindexService>();
-        Assert.Contains("not reachable", (await reindex.StartAsync(ReindexMode.Changed, "test")).Conflict);
-        Assert.Contains("nothing was rolled back", (await reindex.StartAsync(ReindexMode.Rollback, "test")).Conflict);
-        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        Assert.Contains("not reachable", (await reindex.StartAsync(ReindexMode.Changed, TestActor.Instance)).Conflict);
+        Assert.Contains("nothing was rolled back", (await reindex.StartAsync(ReindexMode.Rollback, TestActor.Instance)).Conflict);
+        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
         Assert.True(reindex.Pending.TryRead(out _));
         await reindex.RunAsync(job.Id, CancellationToken.None);
         var failed = (await reindex.GetAsync(job.Id))!;

@@ -63,7 +63,7 @@ public sealed class ReindexTests : IAsyncLifetime
     private static async Task<ReindexJob> RunFullAsync(ServiceProvider services)
     {
         var reindex = services.GetRequiredService<ReindexService>();
-        var started = await reindex.StartAsync(ReindexMode.Full, "test");
+        var started = await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
         Assert.Null(started.Conflict);
         Assert.True(reindex.Pending.TryRead(out var id));
         await reindex.RunAsync(id, CancellationToken.None);
@@ -86,7 +86,7 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal("served-v1", await services.GetRequiredService<IndexVersions>().LiveAsync());
 
         var reindex = services.GetRequiredService<ReindexService>();
-        var second = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        var second = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
         Assert.True(reindex.Pending.TryRead(out _));
         var running = reindex.RunAsync(second.Id, CancellationToken.None);
         var answers = 0;
@@ -111,7 +111,7 @@ public sealed class ReindexTests : IAsyncLifetime
     {
         var services = await StartAsync();
         var reindex = services.GetRequiredService<ReindexService>();
-        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
         Assert.True(reindex.Pending.TryRead(out _));
 
         // The process "dies" once four documents are stored: the stopping token fires between batches.
@@ -167,18 +167,18 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.DoesNotContain("three doses", before);
 
         var reindex = services.GetRequiredService<ReindexService>();
-        var rollback = await reindex.StartAsync(ReindexMode.Rollback, "test");
+        var rollback = await reindex.StartAsync(ReindexMode.Rollback, TestActor.Instance);
         Assert.Equal(("served-v1", "served-v2"), (rollback.Job!.TargetCollection, rollback.Job.PreviousCollection));
         Assert.Equal(before, await AnswerAsync(services));
 
         // A reindex cancelled as soon as it has stored something: its half-built version is removed, the live one stays.
-        var job = (await reindex.StartAsync(ReindexMode.Full, "test")).Job!;
+        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
         Assert.True(reindex.Pending.TryRead(out _));
         reindex.Changed += () =>
         {
             if (reindex.Current is { DocumentsDone: >= 2 } current)
             {
-                _ = reindex.CancelAsync(current.JobId);
+                _ = reindex.CancelAsync(current.JobId, TestActor.Instance);
             }
         };
         await reindex.RunAsync(job.Id, CancellationToken.None);
@@ -215,9 +215,9 @@ public sealed class ReindexTests : IAsyncLifetime
         var services = await StartAsync();
         var reindex = services.GetRequiredService<ReindexService>();
 
-        Assert.Contains("full reindex first", (await reindex.StartAsync(ReindexMode.Changed, "test")).Conflict);
-        var first = await reindex.StartAsync(ReindexMode.Full, "test");
-        var second = await reindex.StartAsync(ReindexMode.Full, "test");
+        Assert.Contains("full reindex first", (await reindex.StartAsync(ReindexMode.Changed, TestActor.Instance)).Conflict);
+        var first = await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
+        var second = await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
 
         Assert.Null(first.Conflict);
         Assert.Contains("one runs at a time", second.Conflict);

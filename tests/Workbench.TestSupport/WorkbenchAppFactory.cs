@@ -12,6 +12,7 @@ namespace Workbench.TestSupport;
 /// </summary>
 public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebApplicationFactory<Program>
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<TestUser>> users = new();
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "workbench-app-" + Guid.NewGuid().ToString("N"));
 
     public string DatabasePath => Path.Combine(dataDirectory, "workbench.db");
@@ -31,6 +32,7 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
             settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
             settings["Corpus:Directory"] = RepositoryPaths.Corpus;
             settings["Admin:UploadDirectory"] = UploadDirectory;
+            settings["Security:BootstrapAdmin:Password"] = TestUsers.Password;
             foreach (var (key, value) in Overrides)
             {
                 settings[key] = value;
@@ -39,6 +41,16 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
             configuration.AddInMemoryCollection(settings);
         });
     }
+
+    /// <summary>The account <paramref name="userName"/> with these roles (created on first use) and an API token of its own.</summary>
+    public Task<TestUser> UserAsync(string userName, params string[] roles) =>
+        users.GetOrAdd(userName, _ => TestUsers.CreateAsync(Services, userName, roles));
+
+    /// <summary>A client of the API signed in as <paramref name="userName"/> by API token.</summary>
+    public async Task<HttpClient> ClientAsync(string userName, params string[] roles) => (await UserAsync(userName, roles)).Authorize(CreateClient());
+
+    /// <summary>A client signed in as a user holding only <paramref name="role"/> (named after it).</summary>
+    public Task<HttpClient> ClientAsync(string role) => ClientAsync(role.ToLowerInvariant(), role);
 
     /// <summary>Waits until the bundled corpus is indexed (the app does it on first start).</summary>
     public async Task WaitForIndexAsync(TimeSpan timeout)

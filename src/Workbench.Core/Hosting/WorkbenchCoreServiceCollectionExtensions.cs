@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
@@ -17,6 +18,7 @@ using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 
 namespace Workbench.Core.Hosting;
 
@@ -67,6 +69,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
 
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddSingleton<AuditTrail>();
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<EvaluationStore>();
@@ -77,6 +80,28 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<CampaignGenerator>();
         services.AddSingleton<CampaignService>();
         return services;
+    }
+
+    /// <summary>
+    /// Accounts (ASP.NET Core Identity's user and role stores in the application database), the password
+    /// and lockout rules, API tokens and user administration. The web host adds sign-in on top.
+    /// </summary>
+    public static IdentityBuilder AddWorkbenchUsers(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SecurityOptions>(configuration, SecurityOptions.Section);
+        services.AddSingleton<ApiTokens>();
+        services.AddSingleton<UserAdministration>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
+        {
+            identity.Password.RequiredLength = security.Value.MinPasswordLength;
+            identity.Lockout.MaxFailedAccessAttempts = security.Value.MaxFailedSignIns;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.Value.LockoutMinutes);
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.User.AllowedUserNameCharacters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._@+-";
+        });
+        return services.AddIdentityCore<IdentityUser>()
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WorkbenchDbContext>();
     }
 
     /// <summary>The local Qdrant process (when enabled), reindex jobs (first-run indexing included) and campaign generation.</summary>

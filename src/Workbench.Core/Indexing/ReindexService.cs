@@ -5,10 +5,12 @@ using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 
 namespace Workbench.Core.Indexing;
 
@@ -27,6 +29,7 @@ public sealed class ReindexService(
     IndexVersions versions,
     CorpusUploads uploads,
     IndexStatus status,
+    AuditTrail audit,
     IOptions<AdminOptions> options,
     TimeProvider time,
     ILogger<ReindexService> logger)
@@ -46,13 +49,19 @@ public sealed class ReindexService(
 
     public ChannelReader<Guid> Pending => queue.Reader;
 
-    public async Task<ReindexRequestResult> StartAsync(ReindexMode mode, string requestedBy, CancellationToken cancellationToken = default)
+    public async Task<ReindexRequestResult> StartAsync(ReindexMode mode, Actor actor, CancellationToken cancellationToken = default)
     {
-        if (mode == ReindexMode.Rollback)
+        var result = mode == ReindexMode.Rollback ? await RollbackAsync(actor.Name, cancellationToken) : await EnqueueAsync(mode, actor.Name, cancellationToken);
+        if (result.Conflict is null && result.Job is { } job)
         {
-            return await RollbackAsync(requestedBy, cancellationToken);
+            await audit.RecordAsync(actor, AuditActions.ReindexStarted, job.Id.ToString(), $"{mode}: {job.Message ?? "queued"}", cancellationToken);
         }
 
+        return result;
+    }
+
+    private async Task<ReindexRequestResult> EnqueueAsync(ReindexMode mode, string requestedBy, CancellationToken cancellationToken)
+    {
         await starting.WaitAsync(cancellationToken);
         try
         {
@@ -130,7 +139,18 @@ public sealed class ReindexService(
         }
     }
 
-    public async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> CancelAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        var cancelled = await CancelAsync(id, cancellationToken);
+        if (cancelled)
+        {
+            await audit.RecordAsync(actor, AuditActions.ReindexCancelled, id.ToString(), cancellationToken: cancellationToken);
+        }
+
+        return cancelled;
+    }
+
+    private async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken)
     {
         lock (gate)
         {
@@ -198,17 +218,18 @@ public sealed class ReindexService(
             return;
         }
 
-        if (buildWhenEmpty && (await versions.LiveAsync(cancellationToken) is null || await index.CountAsync(cancellationToken) == 0))
+        var live = await versions.LiveAsync(cancellationToken);
+        if (buildWhenEmpty && (live is null || await index.CountAsync(cancellationToken) == 0))
         {
             var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "first run", null, cancellationToken);
             queue.Writer.TryWrite(job.Id);
             return;
         }
 
-        if (!await index.IsCompatibleAsync(indexer.Dimensions, cancellationToken))
+        if (live is not null && !await index.IsCompatibleAsync(indexer.Dimensions, cancellationToken))
         {
             // Built by an older version (no sparse vectors) or another model: it cannot answer; rebuild it as a new version.
-            logger.LogWarning("The live index {Collection} has an outdated schema; rebuilding it", await versions.LiveAsync(cancellationToken));
+            logger.LogWarning("The live index {Collection} has an outdated schema; rebuilding it", live);
             var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "schema upgrade", null, cancellationToken);
             queue.Writer.TryWrite(job.Id);
             return;

@@ -1,21 +1,24 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Domain;
+using Workbench.Core.Security;
 
 namespace Workbench.Core.Persistence;
 
-/// <summary>A saved answer with the clinician's latest rating of it.</summary>
-public sealed record StoredAnswer(AskResult Answer, AnswerRating? LatestRating);
+/// <summary>A saved answer with its latest rating and who asked it (null: a campaign answer, or one from before sign-in).</summary>
+public sealed record StoredAnswer(AskResult Answer, AnswerRating? LatestRating, string? AskedByUserId = null);
 
 /// <summary>Answers, their citations and ratings in the application database.</summary>
-public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, TimeProvider time)
+public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, AuditTrail audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task SaveAsync(AskResult answer, CancellationToken cancellationToken = default)
+    public async Task SaveAsync(AskResult answer, string? askedByUserId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Answers.Add(ToEntity(answer, AnswerOrigin.Ask));
+        var entity = ToEntity(answer, AnswerOrigin.Ask);
+        entity.AskedByUserId = askedByUserId;
+        db.Answers.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -30,14 +33,15 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
 
         var rating = await db.Ratings.AsNoTracking().Where(r => r.AnswerId == id)
             .OrderByDescending(r => r.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
-        return new StoredAnswer(FromEntity(entity), rating is null ? null : FromEntity(rating));
+        return new StoredAnswer(FromEntity(entity), rating is null ? null : FromEntity(rating), entity.AskedByUserId);
     }
 
-    public async Task<IReadOnlyList<AnswerSummary>> ListRecentAsync(int take, CancellationToken cancellationToken = default)
+    /// <summary>The user's own latest questions, newest first.</summary>
+    public async Task<IReadOnlyList<AnswerSummary>> ListRecentAsync(string userId, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Answers.AsNoTracking()
-            .Where(a => a.Origin == AnswerOrigin.Ask)
+            .Where(a => a.Origin == AnswerOrigin.Ask && a.AskedByUserId == userId)
             .OrderByDescending(a => a.AskedAtUtc)
             .Take(take)
             .Select(a => new
@@ -68,7 +72,7 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
     }
 
     /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept, the latest shown.</summary>
-    public async Task<AnswerRating?> AddRatingAsync(Guid answerId, RatingInput input, CancellationToken cancellationToken = default)
+    public async Task<AnswerRating?> AddRatingAsync(Guid answerId, RatingInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
@@ -90,9 +94,11 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
             Flags = (int)input.Flags,
             Comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim(),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+            RatedByUserId = actor.UserId,
         };
         db.Ratings.Add(entity);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.AnswerRated, answerId.ToString(), $"score {input.Score}; flags: {input.Flags}", cancellationToken);
         return FromEntity(entity);
     }
 

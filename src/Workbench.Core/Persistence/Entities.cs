@@ -38,6 +38,9 @@ public sealed class AnswerEntity
     /// <summary>Asked by a clinician, or generated for an evaluation campaign (kept out of the ask history).</summary>
     public AnswerOrigin Origin { get; set; }
 
+    /// <summary>The user who asked; null for campaign answers and for answers from before sign-in existed.</summary>
+    public string? AskedByUserId { get; set; }
+
     public List<CitationEntity> Citations { get; set; } = [];
 
     public List<RatingEntity> Ratings { get; set; } = [];
@@ -101,6 +104,9 @@ public sealed class RatingEntity
     public string? Comment { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// <summary>The user who rated; null for ratings from before sign-in existed.</summary>
+    public string? RatedByUserId { get; set; }
 }
 
 /// <summary>One retriever's scores in one evaluation run.</summary>
@@ -296,4 +302,46 @@ public sealed class ReindexJobEntity
 
     /// <summary>Problems met on the way (skipped files, failures), as JSON: only ever read whole.</summary>
     public string ErrorsJson { get; set; } = "[]";
+}
+
+/// <summary>One entry of the audit trail; rows are only ever inserted.</summary>
+public sealed class AuditEventEntity
+{
+    public long Id { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    public required string Actor { get; set; }
+
+    public required string Channel { get; set; }
+
+    public required string Action { get; set; }
+
+    public string? Target { get; set; }
+
+    public string? Detail { get; set; }
+}
+
+/// <summary>A user's API token: its SHA-256 and a short prefix to recognise it by, never the secret.</summary>
+public sealed class ApiTokenEntity
+{
+    public Guid Id { get; set; }
+
+    public required string UserId { get; set; }
+
+    public required string Name { get; set; }
+
+    public required string Prefix { get; set; }
+
+    public required string Hash { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+
+    public DateTime? ExpiresAtUtc { get; set; }
+
+    public DateTime? LastUsedAtUtc { get; set; }
+
+    public DateTime? RevokedAtUtc { get; set; }
 }

@@ -1,9 +1,12 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Workbench.Core.Persistence;
 
-public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> options) : DbContext(options)
+/// <summary>The application database: answers, ratings, campaigns, jobs, and the users (ASP.NET Core Identity's tables), their API tokens and the audit trail.</summary>
+public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<AnswerEntity> Answers => Set<AnswerEntity>();
 
@@ -23,11 +26,17 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<ReindexJobEntity> ReindexJobs => Set<ReindexJobEntity>();
 
+    public DbSet<AuditEventEntity> AuditEvents => Set<AuditEventEntity>();
+
+    public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<AnswerEntity>(answer =>
         {
             answer.HasIndex(a => new { a.Origin, a.AskedAtUtc });
+            answer.HasIndex(a => new { a.AskedByUserId, a.AskedAtUtc });
             answer.Property(a => a.Question).HasMaxLength(4000);
             answer.HasMany(a => a.Citations).WithOne().HasForeignKey(c => c.AnswerId).OnDelete(DeleteBehavior.Cascade);
             answer.HasMany(a => a.Ratings).WithOne().HasForeignKey(r => r.AnswerId).OnDelete(DeleteBehavior.Cascade);
@@ -62,6 +71,26 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
         {
             rating.HasIndex(r => new { r.AnswerId, r.CreatedAtUtc });
             rating.Property(r => r.Comment).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<AuditEventEntity>(audit =>
+        {
+            audit.HasIndex(e => e.AtUtc);
+            audit.HasIndex(e => new { e.Actor, e.AtUtc });
+            audit.HasIndex(e => new { e.Action, e.AtUtc });
+            audit.Property(e => e.Actor).HasMaxLength(256);
+            audit.Property(e => e.Channel).HasMaxLength(16);
+            audit.Property(e => e.Action).HasMaxLength(32);
+            audit.Property(e => e.Target).HasMaxLength(256);
+            audit.Property(e => e.Detail).HasMaxLength(Security.AuditTrail.MaxDetailLength);
+        });
+        modelBuilder.Entity<ApiTokenEntity>(token =>
+        {
+            token.HasIndex(t => t.Hash).IsUnique();
+            token.HasIndex(t => t.UserId);
+            token.Property(t => t.Name).HasMaxLength(Security.ApiTokens.MaxNameLength);
+            token.Property(t => t.Prefix).HasMaxLength(16);
+            token.Property(t => t.Hash).HasMaxLength(64);
+            token.HasOne<IdentityUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

@@ -1,43 +1,101 @@
+using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
+using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
+using Workbench.Core.Security;
+using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;
 
 public sealed record ReindexApiRequest(ReindexMode? Mode);
 
+public sealed record RolesApiRequest(IReadOnlyList<string>? Roles);
+
 /// <summary>
-/// Corpus administration for automation: upload documents, start, watch and cancel reindex jobs, roll
-/// back, see what is indexed. (Sign-in and roles arrive with the security issue; until then the API is
-/// as open as the admin page.)
+/// Administration for automation (admins only): upload documents, start, watch and cancel reindex jobs,
+/// roll back, see what is indexed, read and export the audit trail, list users and set their roles.
 /// </summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/admin").WithTags("Admin").DisableAntiforgery();
-        api.MapPost("/documents", UploadAsync).RequireRateLimiting(WebServiceCollectionExtensions.UploadPolicy).WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
-        api.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
-        api.MapPost("/rollback", (ReindexService reindex, CancellationToken ct) => ReindexAsync(new ReindexApiRequest(ReindexMode.Rollback), reindex, ct))
+        var api = app.MapGroup("/api/admin").WithTags("Admin").DisableAntiforgery().RequireAuthorization(Policies.Admin);
+        var uploadLimit = new BodySizeLimit(app.ServiceProvider.GetRequiredService<IOptions<AdminOptions>>().Value.MaxUploadRequestBytes);
+        api.MapPost("/documents", UploadAsync).RequireRateLimiting(WebServiceCollectionExtensions.UploadPolicy).WithMetadata(uploadLimit)
+            .WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
+        var json = api.MapGroup(string.Empty).WithMetadata(BodySizeLimit.Json);
+        json.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
+        json.MapPost("/rollback", (ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) => ReindexAsync(new ReindexApiRequest(ReindexMode.Rollback), user, reindex, ct))
             .WithName("Rollback").WithSummary("Serve the previous index version again.");
         api.MapGet("/jobs", async (ReindexService reindex, CancellationToken ct) => TypedResults.Ok(await reindex.ListAsync(cancellationToken: ct))).WithName("ListJobs");
         api.MapGet("/jobs/{id:guid}", GetJobAsync).WithName("GetJob").WithSummary("A job with its live progress while it runs.");
-        api.MapPost("/jobs/{id:guid}/cancel", async (Guid id, ReindexService reindex, CancellationToken ct) =>
-            await reindex.CancelAsync(id, ct)
+        json.MapPost("/jobs/{id:guid}/cancel", async (Guid id, ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) =>
+            await reindex.CancelAsync(id, user.ToActor(Actor.ApiChannel), ct)
                 ? Results.Accepted($"/api/admin/jobs/{id}")
                 : TypedResults.Problem($"Job {id} does not exist or is not queued or running.", statusCode: StatusCodes.Status409Conflict, title: "Not cancellable"))
             .WithName("CancelJob");
         api.MapGet("/corpus", CorpusAsync).WithName("Corpus").WithSummary("The live index version, counts by type and specialty, versions kept, uploads.");
+        api.MapGet("/audit", async ([AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) => TypedResults.Ok(await audit.QueryAsync(query.ToQuery(), ct)))
+            .WithName("Audit").WithSummary("The audit trail, newest first, filtered and paged (skip, take ≤ 1000).");
+        api.MapGet("/audit.csv", (ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) =>
+                ExportAuditAsync(user, query, audit, "csv", ct))
+            .WithName("AuditCsv").WithSummary("Every entry matching the filters as CSV.");
+        api.MapGet("/audit.json", (ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) =>
+                ExportAuditAsync(user, query, audit, "json", ct))
+            .WithName("AuditJson").WithSummary("Every entry matching the filters as JSON.");
+        api.MapGet("/users", async (UserAdministration users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct))).WithName("ListUsers");
+        json.MapPut("/users/{userName}/roles", SetRolesAsync).WithName("SetRoles").WithSummary("Replace a user's roles (Clinician, Evaluator, Admin).");
         return app;
+    }
+
+    /// <summary>Audit filters from the query string: from and to (ISO 8601), actor, action, skip, take.</summary>
+    public sealed record AuditApiQuery(DateTimeOffset? From, DateTimeOffset? To, string? Actor, string? Action, int? Skip, int? Take)
+    {
+        public AuditQuery ToQuery(int? take = null) => new(From, To, Actor, Action, Skip ?? 0, take ?? Math.Clamp(Take ?? 100, 1, 1000));
+    }
+
+    private static async Task<IResult> ExportAuditAsync(ClaimsPrincipal user, AuditApiQuery query, AuditTrail audit, string format, CancellationToken cancellationToken)
+    {
+        var page = await audit.QueryAsync(query.ToQuery(AuditTrail.MaxExport), cancellationToken);
+        await audit.RecordAsync(user.ToActor(Actor.ApiChannel), AuditActions.AuditExported, format, $"{page.Events.Count} entries", cancellationToken);
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        return format == "csv"
+            ? Results.File(System.Text.Encoding.UTF8.GetBytes(AuditTrail.ToCsv(page.Events)), "text/csv; charset=utf-8", $"audit-{stamp}.csv")
+            : Results.File(System.Text.Encoding.UTF8.GetBytes(AuditTrail.ToJson(page.Events)), "application/json", $"audit-{stamp}.json");
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetRolesAsync(
+        string userName, RolesApiRequest request, ClaimsPrincipal user, UserAdministration users, CancellationToken cancellationToken)
+    {
+        var target = (await users.ListAsync(cancellationToken)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
+        if (target is null)
+        {
+            return TypedResults.Problem($"There is no user '{userName}'.", statusCode: StatusCodes.Status404NotFound, title: "User not found");
+        }
+
+        var roles = new List<string>();
+        foreach (var name in request.Roles ?? [])
+        {
+            if (!Roles.TryNormalise(name, out var role))
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [$"Unknown role '{name}'. Use Clinician, Evaluator or Admin."] });
+            }
+
+            roles.Add(role);
+        }
+
+        var change = await users.SetRolesAsync(target.Id, roles.Distinct().ToList(), user.ToActor(Actor.ApiChannel), cancellationToken);
+        return change.Succeeded ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [change.Error!] });
     }
 
     public sealed record JobWithProgress(ReindexJob Job, ReindexProgress? Progress);
 
     private static async Task<Results<Ok<IReadOnlyList<UploadResult>>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, CorpusUploads uploads, IOptions<AdminOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, CorpusUploads uploads, AuditTrail audit, IOptions<AdminOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -63,19 +121,21 @@ public static class AdminApi
         foreach (var file in form.Files)
         {
             await using var stream = file.OpenReadStream();
-            results.Add(await uploads.AddAsync(file.FileName, stream, cancellationToken));
+            var result = await uploads.AddAsync(file.FileName, stream, cancellationToken);
+            await audit.RecordAsync(user.ToActor(Actor.ApiChannel), result, cancellationToken);
+            results.Add(result);
         }
 
         return TypedResults.Ok<IReadOnlyList<UploadResult>>(results);
     }
 
     private static async Task<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>> ReindexAsync(
-        ReindexApiRequest request, ReindexService reindex, CancellationToken cancellationToken)
+        ReindexApiRequest request, ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken)
     {
         ReindexRequestResult result;
         try
         {
-            result = await reindex.StartAsync(request.Mode ?? ReindexMode.Full, "api", cancellationToken);
+            result = await reindex.StartAsync(request.Mode ?? ReindexMode.Full, user.ToActor(Actor.ApiChannel), cancellationToken);
         }
         catch (RpcException)
         {

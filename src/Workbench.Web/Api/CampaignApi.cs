@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;
 
@@ -15,20 +18,26 @@ public static class CampaignApi
 {
     public static IEndpointRouteBuilder MapCampaignApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").DisableAntiforgery();
+        var api = app.MapGroup("/api/campaigns").WithTags("Campaigns").DisableAntiforgery()
+            .RequireAuthorization(Policies.Evaluator).WithMetadata(new BodySizeLimit(16 * 1024 * 1024));
         api.MapGet("/", async (CampaignStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(ct)))
             .WithName("ListCampaigns");
         api.MapPost("/", CreateAsync).WithName("CreateCampaign").WithSummary("Create a campaign from a question set; answers are generated in the background.");
         api.MapGet("/{id:guid}", GetAsync).WithName("GetCampaign");
-        api.MapGet("/{id:guid}/raters/{rater}/items/next", (Guid id, string rater, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, null, store, ct))
+        // A rater scores as themselves only: the rater in the address must be the signed-in user.
+        var rater = api.MapGroup("/{id:guid}/raters/{rater}").AddEndpointFilter(async (context, next) =>
+            RaterAccess.IsSelf(context.HttpContext.User, context.HttpContext.GetRouteValue("rater") as string)
+                ? await next(context)
+                : TypedResults.Problem("You can only fetch and score items as yourself.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
+        rater.MapGet("/items/next", (Guid id, string rater, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, null, store, ct))
             .WithName("NextItem").WithSummary("The rater's first unscored item, blinded; 204 when all are scored.");
-        api.MapGet("/{id:guid}/raters/{rater}/items/{item:int}", (Guid id, string rater, int item, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, item, store, ct))
+        rater.MapGet("/items/{item:int}", (Guid id, string rater, int item, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, item, store, ct))
             .WithName("GetItem");
-        api.MapPost("/{id:guid}/raters/{rater}/judgements", SubmitAsync).WithName("SubmitJudgement");
-        api.MapPost("/{id:guid}/close", async (Guid id, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.CloseAsync(id, ct) ? Results.NoContent() : NotInState(id, "open")).WithName("CloseCampaign");
-        api.MapPost("/{id:guid}/retry", async (Guid id, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.RetryAsync(id, ct) ? Results.Accepted($"/api/campaigns/{id}") : NotInState(id, "failed")).WithName("RetryCampaign");
+        rater.MapPost("/judgements", SubmitAsync).WithName("SubmitJudgement");
+        api.MapPost("/{id:guid}/close", async (Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.CloseAsync(id, user.ToActor(Actor.ApiChannel), ct) ? Results.NoContent() : NotInState(id, "open")).WithName("CloseCampaign");
+        api.MapPost("/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.RetryAsync(id, user.ToActor(Actor.ApiChannel), ct) ? Results.Accepted($"/api/campaigns/{id}") : NotInState(id, "failed")).WithName("RetryCampaign");
         api.MapGet("/{id:guid}/results", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Results.Text(o.Json, "application/json"), ct))
             .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only).");
         api.MapGet("/{id:guid}/results.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
@@ -38,10 +47,11 @@ public static class CampaignApi
         return app;
     }
 
-    private static async Task<Results<Created<CampaignCreated>, ValidationProblem>> CreateAsync(CampaignApiRequest request, CampaignService campaigns, CancellationToken cancellationToken)
+    private static async Task<Results<Created<CampaignCreated>, ValidationProblem>> CreateAsync(
+        CampaignApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
     {
         var created = await campaigns.CreateAsync(new CampaignRequest(request.Name ?? string.Empty, request.Configurations ?? [], request.Raters ?? [],
-            request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines), cancellationToken);
+            request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines), user.ToActor(Actor.ApiChannel), cancellationToken);
         if (created.Id is { } id)
         {
             return TypedResults.Created($"/api/campaigns/{id}", new CampaignCreated(id));
@@ -81,9 +91,9 @@ public static class CampaignApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SubmitAsync(
-        Guid id, string rater, JudgementInput input, CampaignStore store, CancellationToken cancellationToken)
+        Guid id, JudgementInput input, ClaimsPrincipal user, CampaignStore store, CancellationToken cancellationToken)
     {
-        var result = await store.SubmitAsync(id, rater, input, cancellationToken);
+        var result = await store.SubmitAsync(id, user.ToActor(Actor.ApiChannel), input, cancellationToken);
         var message = string.Join(" ", result.Errors.Values);
         return result.Outcome switch
         {

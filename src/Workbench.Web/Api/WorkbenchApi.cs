@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Answering;
@@ -6,24 +8,31 @@ using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
+using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;
 
-/// <summary>The REST API: ask, rate, read an answer back, health. Errors are RFC 7807 problem details.</summary>
+public sealed record Me(string Name, IReadOnlyList<string> Roles);
+
+/// <summary>The REST API: ask, rate, read an answer back, who am I, health. Errors are RFC 7807 problem details.</summary>
 public static class WorkbenchApi
 {
     public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Workbench").DisableAntiforgery();
-        api.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
-        api.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with its latest rating.");
-        api.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
-        api.MapGet("/health", HealthAsync).WithName("Health").WithSummary("Qdrant and database status.");
+        // Antiforgery is for forms; the API is called with JSON or multipart by scripts holding a token, or by the pages' own cookie under SameSite.
+        var api = app.MapGroup("/api").WithTags("Workbench").DisableAntiforgery().WithMetadata(BodySizeLimit.Json);
+        var clinician = api.MapGroup(string.Empty).RequireAuthorization(Policies.Clinician);
+        clinician.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
+        clinician.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with its latest rating (one's own, or any for evaluators).");
+        clinician.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
+        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames())))
+            .RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
+        api.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health").WithSummary("Qdrant and database status; corpus problems for admins.");
         return app;
     }
 
     public static async Task<Results<Ok<AskResult>, ValidationProblem, ProblemHttpResult>> AskAsync(
-        AskApiRequest request, AnswerService answers, CancellationToken cancellationToken)
+        AskApiRequest request, ClaimsPrincipal user, AnswerService answers, CancellationToken cancellationToken)
     {
         var filters = ToFilters(request.Filters, out var filterError);
         if (filterError is not null)
@@ -33,7 +42,7 @@ public static class WorkbenchApi
 
         try
         {
-            return TypedResults.Ok(await answers.AskAsync(new AskRequest(request.Question ?? string.Empty, request.TopK, filters), cancellationToken));
+            return TypedResults.Ok(await answers.AskAsync(new AskRequest(request.Question ?? string.Empty, request.TopK, filters), user.ToActor(Actor.ApiChannel), cancellationToken));
         }
         catch (InvalidQuestionException ex)
         {
@@ -45,16 +54,17 @@ public static class WorkbenchApi
         }
     }
 
-    public static async Task<Results<Ok<AnswerWithRating>, ProblemHttpResult>> GetAnswerAsync(Guid id, AnswerStore store, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<AnswerWithRating>, ProblemHttpResult>> GetAnswerAsync(
+        Guid id, ClaimsPrincipal user, AnswerStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var stored = await store.GetAsync(id, cancellationToken);
-        return stored is null
+        return stored is null || !await AnswerAccess.CanReadAsync(user, stored, authorization)
             ? AnswerNotFound(id)
             : TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating));
     }
 
     public static async Task<Results<Created<AnswerRating>, ValidationProblem, ProblemHttpResult>> RateAsync(
-        Guid id, RatingApiRequest request, AnswerStore store, CancellationToken cancellationToken)
+        Guid id, RatingApiRequest request, ClaimsPrincipal user, AnswerStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var flags = RatingFlags.None;
         foreach (var name in request.Flags ?? [])
@@ -77,14 +87,19 @@ public static class WorkbenchApi
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
         }
 
-        var rating = await store.AddRatingAsync(id, input, cancellationToken);
+        if (await store.GetAsync(id, cancellationToken) is not { } stored || !await AnswerAccess.CanReadAsync(user, stored, authorization))
+        {
+            return AnswerNotFound(id);
+        }
+
+        var rating = await store.AddRatingAsync(id, input, user.ToActor(Actor.ApiChannel), cancellationToken);
         return rating is null
             ? AnswerNotFound(id)
             : TypedResults.Created($"/api/answers/{id}", rating);
     }
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
-        QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, CancellationToken cancellationToken)
+        ClaimsPrincipal user, QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         long? passages = null;
         try
@@ -104,7 +119,10 @@ public static class WorkbenchApi
 
         var healthy = passages is not null && databaseUp;
         var indexed = status.LastReport;
-        var corpus = new CorpusHealth(status.State.ToString(), indexed?.Documents, indexed?.Passages, indexed?.Problems ?? [], indexed?.Redactions ?? []);
+        // File names and redaction counts are for admins; load balancers and everyone else get the status only.
+        var details = (await authorization.AuthorizeAsync(user, Policies.Admin)).Succeeded;
+        var corpus = new CorpusHealth(status.State.ToString(), indexed?.Documents, indexed?.Passages,
+            details ? indexed?.Problems ?? [] : [], details ? indexed?.Redactions ?? [] : []);
         var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", new QdrantHealth(passages is not null, passages, index.Collection), new DatabaseHealth(databaseUp), corpus);
         return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }

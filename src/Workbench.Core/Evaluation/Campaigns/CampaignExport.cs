@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using Workbench.Core.Text;
+
 namespace Workbench.Core.Evaluation.Campaigns;
 
 /// <summary>A closed campaign's results and raw judgements as CSV and JSON, for analysis elsewhere.</summary>
@@ -39,10 +41,10 @@ public static class CampaignExport
     {
         var csv = new StringBuilder();
         var axes = Rubric.Axes.Select(a => a.ToString().ToLowerInvariant()).ToList();
-        Row(csv, ["item", "question", "rater", "first", "second", .. axes.Select(a => "first_" + a), .. axes.Select(a => "second_" + a), "preference", "comment", "submitted_at"]);
+        Csv.Row(csv, ["item", "question", "rater", "first", "second", .. axes.Select(a => "first_" + a), .. axes.Select(a => "second_" + a), "preference", "comment", "submitted_at"]);
         foreach (var j in judgements)
         {
-            Row(csv, [
+            Csv.Row(csv, [
                 Number(j.Item), questions[j.Item / CampaignSummary.PairCount(campaign.Variants.Count)], j.Rater,
                 campaign.Variants[j.FirstVariant].ToString(), campaign.Variants[j.SecondVariant].ToString(),
                 .. Rubric.Axes.Select(a => Number(j.First[a])), .. Rubric.Axes.Select(a => Number(j.Second[a])),
@@ -57,30 +59,30 @@ public static class CampaignExport
     public static string ResultsCsv(CampaignResultsReport results)
     {
         var csv = new StringBuilder();
-        Row(csv, ["section", "configuration", "versus", "measure", "value", "lower_95", "upper_95", "n"]);
+        Csv.Row(csv, ["section", "configuration", "versus", "measure", "value", "lower_95", "upper_95", "n"]);
         foreach (var s in results.Scores)
         {
             foreach (var (axis, e) in s.Axes)
             {
-                Row(csv, ["mean_score", s.Configuration, string.Empty, axis.ToString(), Number(e.Value), Number(e.Lower), Number(e.Upper), Number(s.Judged)]);
+                Csv.Row(csv, ["mean_score", s.Configuration, string.Empty, axis.ToString(), Number(e.Value), Number(e.Lower), Number(e.Upper), Number(s.Judged)]);
             }
 
-            Row(csv, ["mean_score", s.Configuration, string.Empty, "Overall", Number(s.Overall.Value), Number(s.Overall.Lower), Number(s.Overall.Upper), Number(s.Judged)]);
+            Csv.Row(csv, ["mean_score", s.Configuration, string.Empty, "Overall", Number(s.Overall.Value), Number(s.Overall.Lower), Number(s.Overall.Upper), Number(s.Judged)]);
         }
 
         foreach (var p in results.Pairwise)
         {
-            Row(csv, ["win_rate", p.First, p.Second, "first_win_rate", Number(p.FirstWinRate.Value), Number(p.FirstWinRate.Lower), Number(p.FirstWinRate.Upper), Number(p.Comparisons)]);
+            Csv.Row(csv, ["win_rate", p.First, p.Second, "first_win_rate", Number(p.FirstWinRate.Value), Number(p.FirstWinRate.Lower), Number(p.FirstWinRate.Upper), Number(p.Comparisons)]);
         }
 
         foreach (var r in results.Ranking)
         {
-            Row(csv, ["bradley_terry", r.Item, string.Empty, "strength", Number(r.Value), Number(r.Lower), Number(r.Upper), Number(results.Judgements)]);
+            Csv.Row(csv, ["bradley_terry", r.Item, string.Empty, "strength", Number(r.Value), Number(r.Lower), Number(r.Upper), Number(results.Judgements)]);
         }
 
         foreach (var a in results.Agreement)
         {
-            Row(csv, ["agreement", string.Empty, string.Empty, $"{a.Measure} ({a.Method})", a.Value is { } v ? Number(v) : string.Empty, string.Empty, string.Empty, Number(a.Units)]);
+            Csv.Row(csv, ["agreement", string.Empty, string.Empty, $"{a.Measure} ({a.Method})", a.Value is { } v ? Number(v) : string.Empty, string.Empty, string.Empty, Number(a.Units)]);
         }
 
         return csv.ToString();
@@ -89,18 +91,4 @@ public static class CampaignExport
     private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static void Row(StringBuilder csv, IEnumerable<string> fields) =>
-        csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
-
-    /// <summary>RFC 4180 quoting; a leading =, +, - or @ is prefixed so spreadsheets do not run it as a formula.</summary>
-    private static string Escape(string field)
-    {
-        if (field.Length > 0 && "=+-@".Contains(field[0], StringComparison.Ordinal) && !double.TryParse(field, CultureInfo.InvariantCulture, out _))
-        {
-            field = "'" + field;
-        }
-
-        return field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{field.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : field;
-    }
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
+using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
+using Workbench.Core.Security;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
@@ -26,11 +28,11 @@ public sealed record CampaignCreation(Guid? Id, IReadOnlyDictionary<string, stri
 }
 
 /// <summary>What the campaign pages and the API do: create, retry, close, and compute results.</summary>
-public sealed class CampaignService(CampaignStore store, CampaignGenerator generator, IOptions<AskOptions> ask, IOptions<CampaignOptions> options)
+public sealed class CampaignService(CampaignStore store, CampaignGenerator generator, AuditTrail audit, IOptions<AskOptions> ask, IOptions<CampaignOptions> options)
 {
     public IReadOnlyList<Domain.PipelineVariant> Configurations => ask.Value.AllVariants;
 
-    public async Task<CampaignCreation> CreateAsync(CampaignRequest request, CancellationToken cancellationToken = default)
+    public async Task<CampaignCreation> CreateAsync(CampaignRequest request, Actor actor, CancellationToken cancellationToken = default)
     {
         var parsed = QuestionSetParser.Parse(request.Questions, request.Format, options.Value.MaxQuestions, ask.Value.MaxQuestionLength);
         var unknown = request.Configurations.Where(c => Configurations.All(v => !string.Equals(v.Name, c, StringComparison.OrdinalIgnoreCase))).ToList();
@@ -53,12 +55,14 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         }
 
         var id = await store.CreateAsync(draft, cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.CampaignCreated, id.ToString(),
+            $"{draft.Name}: {draft.Questions.Count} questions; configurations {string.Join(", ", variants.Select(v => v.Name))}; raters {string.Join(", ", draft.Raters)}", cancellationToken);
         generator.Enqueue(id);
         return new CampaignCreation(id, errors, []);
     }
 
     /// <summary>Restarts generation of a failed campaign from the answers it already has.</summary>
-    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> RetryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await store.GetAsync(id, cancellationToken) is not { Status: CampaignStatus.Failed })
         {
@@ -66,12 +70,13 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         }
 
         await store.SetStatusAsync(id, CampaignStatus.Generating, cancellationToken: cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.CampaignRetried, id.ToString(), cancellationToken: cancellationToken);
         generator.Enqueue(id);
         return true;
     }
 
     /// <summary>Ends scoring and reveals the configurations. Only an open campaign can be closed.</summary>
-    public async Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> CloseAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
         if (await store.GetAsync(id, cancellationToken) is not { Status: CampaignStatus.Open })
         {
@@ -79,6 +84,7 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         }
 
         await store.SetStatusAsync(id, CampaignStatus.Closed, cancellationToken: cancellationToken);
+        await audit.RecordAsync(actor, AuditActions.CampaignClosed, id.ToString(), cancellationToken: cancellationToken);
         return true;
     }
 

@@ -3,11 +3,12 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
+using Workbench.Core.Security;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
 /// <summary>Evaluation campaigns in the application database: questions, generated answers, raters' judgements.</summary>
-public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts, TimeProvider time)
+public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts, AuditTrail audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -147,8 +148,8 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             previous);
     }
 
-    /// <summary>Saves a rater's judgement of an item, replacing only that rater's earlier judgement of it.</summary>
-    public async Task<SubmitResult> SubmitAsync(Guid id, string rater, JudgementInput input, CancellationToken cancellationToken = default)
+    /// <summary>Saves a rater's judgement of an item, replacing only that rater's earlier judgement of it. The rater is the signed-in user.</summary>
+    public async Task<SubmitResult> SubmitAsync(Guid id, Actor rater, JudgementInput input, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();
         if (errors.Count > 0)
@@ -158,7 +159,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || Rater(campaign, rater) is not { } name)
+        if (campaign is null || Rater(campaign, rater.Name) is not { } name)
         {
             return SubmitResult.Fail(SubmitOutcome.NotFound, "rater", "There is no such campaign, or the rater is not assigned to it.");
         }
@@ -203,6 +204,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             return SubmitResult.Fail(SubmitOutcome.Invalid, "item", "This item was just saved from another window; reload to see it.");
         }
 
+        await audit.RecordAsync(rater, AuditActions.JudgementSubmitted, $"{id}#{input.Item}", $"preference {input.Preference}", cancellationToken);
         return SubmitResult.Saved;
     }
 

@@ -16,6 +16,10 @@ public sealed class AdminOptions
     [Range(1, 1000)]
     public int MaxFilesPerUpload { get; set; } = 50;
 
+    /// <summary>One upload request, all its files together; a bigger body is refused before it is read.</summary>
+    [Range(1024, 4L * 1024 * 1024 * 1024)]
+    public long MaxUploadRequestBytes { get; set; } = 100 * 1024 * 1024;
+
     /// <summary>Text extracted from one file beyond this is refused: guards against decompression bombs in PDFs.</summary>
     [Range(10_000, 100_000_000)]
     public int MaxExtractedCharacters { get; set; } = 5_000_000;

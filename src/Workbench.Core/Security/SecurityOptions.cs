@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Workbench.Core.Security;
+
+/// <summary>Sign-in rules and the first admin account.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Created on start when no admin exists. Without a password a random one is generated and printed once on the console.</summary>
+    [Required]
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
+    /// <summary>Wrong passwords in a row before the account is locked.</summary>
+    [Range(3, 20)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    [Range(1, 24 * 60)]
+    public int LockoutMinutes { get; set; } = 15;
+
+    [Range(10, 128)]
+    public int MinPasswordLength { get; set; } = 12;
+
+    /// <summary>How long a sign-in lasts without activity (sliding).</summary>
+    [Range(1, 24 * 30)]
+    public int SessionHours { get; set; } = 8;
+
+    /// <summary>How often an open page re-checks that its user still exists, is not locked and has not changed password or roles.</summary>
+    [Range(1, 24 * 60)]
+    public int RevalidateMinutes { get; set; } = 5;
+}
+
+public sealed class BootstrapAdminOptions
+{
+    [Required]
+    [RegularExpression(UserAdministration.UserNamePattern, ErrorMessage = "Security:BootstrapAdmin:UserName: letters, digits and . _ - @ + only, 2–64 characters.")]
+    public string UserName { get; set; } = "admin";
+
+    /// <summary>Only for automated set-ups (e.g. from a secret store); never commit one.</summary>
+    public string? Password { get; set; }
+}

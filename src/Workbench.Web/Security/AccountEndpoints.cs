@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Workbench.Core.Domain;
+using Workbench.Core.Security;
+
+namespace Workbench.Web.Security;
+
+/// <summary>Sign-out and the external provider's round trip; the sign-in form itself is a page.</summary>
+public static class AccountEndpoints
+{
+    public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").WithTags("Account");
+        account.MapPost("/logout", SignOutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        account.MapPost("/external-login", ExternalLoginAsync).AllowAnonymous();
+        account.MapGet("/external-callback", async (string? returnUrl, ExternalSignIn external, HttpContext context, CancellationToken ct) =>
+            {
+                var problem = await external.CompleteAsync(ct);
+                await context.SignOutAsync(IdentityConstants.ExternalScheme);
+                return problem is null
+                    ? Results.LocalRedirect(LocalUrl(returnUrl))
+                    : Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(problem)}");
+            })
+            .AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Only a path on this site: an absolute or protocol-relative address would make sign-in an open redirect.</summary>
+    public static string LocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+
+    private static async Task<IResult> ExternalLoginAsync([FromForm] string provider, [FromForm] string? returnUrl, SignInManager<IdentityUser> signIn)
+    {
+        if ((await signIn.GetExternalAuthenticationSchemesAsync()).All(s => s.Name != provider))
+        {
+            return TypedResults.Problem($"There is no sign-in provider '{provider}'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown provider");
+        }
+
+        var callback = $"/account/external-callback?returnUrl={Uri.EscapeDataString(LocalUrl(returnUrl))}";
+        return TypedResults.Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, callback), [provider]);
+    }
+
+    private static async Task<IResult> SignOutAsync(ClaimsPrincipal user, SignInManager<IdentityUser> signIn, AuditTrail audit, CancellationToken cancellationToken)
+    {
+        var actor = user.ToActor(Actor.PagesChannel);
+        await signIn.SignOutAsync();
+        await audit.RecordAsync(actor, AuditActions.SignOut, actor.Name, cancellationToken: cancellationToken);
+        return TypedResults.LocalRedirect("/account/login");
+    }
+}
