@@ -60,7 +60,8 @@ public static class WebServiceCollectionExtensions
         app.MapCampaignApi();
         app.MapAdminApi();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The app's own policy already forbids framing ('none'); Blazor would add a second, looser header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

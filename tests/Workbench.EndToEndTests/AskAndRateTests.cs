@@ -8,7 +8,7 @@ public class AskAndRateTests(BrowserFixture fixture)
     [Fact]
     public async Task AClinicianAsksOpensACitationRatesAndSeesTheRatingAfterAReload()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync("clinician");
         await page.GotoAsync(fixture.BaseUrl);
         const string question = "What dose of aspirin is recommended to prevent preeclampsia?";
 
@@ -45,7 +45,7 @@ public class AskAndRateTests(BrowserFixture fixture)
     [Fact]
     public async Task AnEmptyQuestionGetsAClearMessageAndNoAnswer()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync("clinician");
         await page.GotoAsync(fixture.BaseUrl);
 
         await page.Locator("#ask-button").ClickAsync();
@@ -57,7 +57,7 @@ public class AskAndRateTests(BrowserFixture fixture)
     [Fact]
     public async Task AQuestionOutsideTheCorpusShowsAnAbstentionAndTheClosestPassages()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync("clinician");
         await page.GotoAsync(fixture.BaseUrl);
 
         await page.Locator("#question-input").FillAsync("What is the capital of France?");

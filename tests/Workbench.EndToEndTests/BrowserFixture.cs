@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
@@ -40,6 +41,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         app.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(3));
+        await app.UserAsync("clinician", Roles.Clinician);
+        await app.UserAsync("evaluator", Roles.Evaluator);
+        foreach (var rater in new[] { "ana", "ben" })
+        {
+            await app.UserAsync(rater, Roles.Evaluator);
+        }
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,12 +71,32 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <summary>
+    /// A browser of its own (own cookies), signed in through the sign-in page as <paramref name="userName"/>
+    /// (the fixture's users: admin, clinician, evaluator, ana and ben), or not signed in when null.
+    /// </summary>
+    public Task<IPage> NewPageAsync(string? userName = "admin") => NewPageAsync(BaseUrl, userName);
+
+    public async Task<IPage> NewPageAsync(string baseUrl, string? userName)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
+        if (userName is not null)
+        {
+            await SignInAsync(page, baseUrl, userName);
+        }
+
         return page;
+    }
+
+    public static async Task SignInAsync(IPage page, string baseUrl, string userName, string password = TestUsers.Password)
+    {
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.Locator("#username").FillAsync(userName);
+        await page.Locator("#password").FillAsync(password);
+        await page.Locator("#sign-in").ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -39,7 +39,7 @@ public class CampaignScoringTests(BrowserFixture fixture)
     [Fact]
     public async Task TwoRatersScoreASmallCampaignAndTheResultsShowTheRanking()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync("evaluator");
         await page.GotoAsync(fixture.BaseUrl + "/campaigns");
         await page.Locator("#campaign-name").FillAsync("Browser pilot");
         await page.Locator("[data-configuration='default']").CheckAsync(new LocatorCheckOptions { Force = true });
@@ -49,20 +49,24 @@ public class CampaignScoringTests(BrowserFixture fixture)
         await page.Locator("#campaign-create").ClickAsync();
 
         await Assertions.Expect(page.Locator("#campaign-title")).ToHaveTextAsync("Browser pilot");
-        await Assertions.Expect(page.Locator(".score-link")).ToHaveCountAsync(2, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#generation-progress")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
         await Assertions.Expect(page.Locator("#results-hidden")).ToBeVisibleAsync();
-        var links = await page.Locator(".score-link").EvaluateAllAsync<string[]>("links => links.map(l => l.getAttribute('href'))");
+        // The evaluator who set it up is not a rater: no one can score in a rater's place.
+        await Assertions.Expect(page.Locator(".score-link")).ToHaveCountAsync(0);
+        var campaignUrl = page.Url;
         await BrowserFixture.ScreenshotAsync(page, "06-campaign-open");
 
-        // Two raters, each in a browser of their own, scoring at the same time.
-        var raters = await Task.WhenAll(links.Select(async link =>
+        // Two raters, each signed in in a browser of their own, scoring at the same time.
+        string[] names = ["ana", "ben"];
+        var raters = await Task.WhenAll(names.Select(async name =>
         {
-            var raterPage = await fixture.NewPageAsync();
-            await raterPage.GotoAsync(fixture.BaseUrl + link);
+            var raterPage = await fixture.NewPageAsync(name);
+            await raterPage.GotoAsync(campaignUrl);
+            await raterPage.Locator(".score-link").ClickAsync();
             await Assertions.Expect(raterPage.Locator("#scoring-panel")).ToBeVisibleAsync();
             return raterPage;
         }));
-        await Task.WhenAll(raters.Select((raterPage, i) => ScoreQueueAsync(raterPage, i == 0 ? "ana" : "ben")));
+        await Task.WhenAll(raters.Select((raterPage, i) => ScoreQueueAsync(raterPage, names[i])));
 
         await page.ReloadAsync();
         await Assertions.Expect(page.Locator(".rater-row").First).ToContainTextAsync("2 / 2");

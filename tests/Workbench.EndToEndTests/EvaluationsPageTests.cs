@@ -21,7 +21,7 @@ public class EvaluationsPageTests(BrowserFixture fixture)
         var store = fixture.Services.GetRequiredService<EvaluationStore>();
         await store.SaveAsync(Report(DateTimeOffset.UtcNow.AddDays(-1), 0.5));
         await store.SaveAsync(Report(DateTimeOffset.UtcNow, 1.0));
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync("evaluator");
 
         await page.GotoAsync(fixture.BaseUrl + "/evaluations");
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
@@ -33,6 +34,7 @@ public sealed class StreamingAnswerTests(BrowserFixture fixture) : IAsyncLifetim
         app.StartServer();
         baseUrl = $"http://127.0.0.1:{port}";
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+        await app.UserAsync("clinician", Roles.Clinician);
     }
 
     public async Task DisposeAsync()
@@ -45,7 +47,7 @@ public sealed class StreamingAnswerTests(BrowserFixture fixture) : IAsyncLifetim
     [Fact]
     public async Task TheAnswerStreamsInAndAnUnsupportedSentenceIsMarked()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.NewPageAsync(baseUrl, "clinician");
         await page.GotoAsync(baseUrl + "/");
         await page.Locator("#question-input").FillAsync("What aspirin dose prevents preeclampsia?");
         await page.Locator("#ask-button").ClickAsync();

@@ -12,9 +12,10 @@ public static partial class PageSignIn
         app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Posts the sign-in form as a browser would; the response is a redirect on success, the page with an error otherwise.</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password)
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient client, string userName, string password, string? returnUrl = null)
     {
-        var page = await client.GetStringAsync("/account/login");
+        var address = returnUrl is null ? "/account/login" : $"/account/login?ReturnUrl={Uri.EscapeDataString(returnUrl)}";
+        var page = await client.GetStringAsync(address);
         var token = AntiforgeryField().Match(page) is { Success: true } match
             ? WebUtility.HtmlDecode(match.Groups[1].Value)
             : throw new InvalidOperationException("The sign-in page carries no antiforgery token.");
@@ -25,7 +26,7 @@ public static partial class PageSignIn
             ["Input.UserName"] = userName,
             ["Input.Password"] = password,
         });
-        return await client.PostAsync("/account/login", form);
+        return await client.PostAsync(address, form);
     }
 
     /// <summary>A cookie client signed in as the user, or an exception saying why not.</summary>

@@ -22,6 +22,9 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
     /// <summary>Extra settings applied last, e.g. to point at a Qdrant that is not there.</summary>
     public Dictionary<string, string?> Overrides { get; } = [];
 
+    /// <summary>When set, receives every log line the app writes at its configured levels.</summary>
+    public CapturedLogs? Logs { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -40,6 +43,10 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
 
             configuration.AddInMemoryCollection(settings);
         });
+        if (Logs is { } logs)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        }
     }
 
     /// <summary>The account <paramref name="userName"/> with these roles (created on first use) and an API token of its own.</summary>

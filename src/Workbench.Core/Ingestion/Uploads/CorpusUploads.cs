@@ -124,7 +124,8 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
 
             foreach (var found in redactions)
             {
-                logger.LogInformation("Upload {File}: de-identified {Document}: {Redactions}", fileName, found.DocumentId, found.ToString());
+                // Not the file's name: an uploaded file may be named after a patient. The audit trail has it.
+                logger.LogInformation("An upload was de-identified: {Redactions}", found.ToString());
             }
 
             return written == 0
