@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using Workbench.Core.Retrieval;
 
 namespace Workbench.TestSupport;
 
@@ -10,24 +8,17 @@ namespace Workbench.TestSupport;
 /// the chat-completions protocol, streaming included (server-sent events, a few words per chunk), and
 /// replies with a scripted text, so the real Semantic Kernel client code runs against it.
 /// </summary>
-public sealed class FakeChatCompletionServer : IAsyncDisposable
+public sealed class FakeChatCompletionServer : LocalHttpStandIn
 {
-    private readonly HttpListener listener = new();
-    private readonly Task serving;
     private readonly List<string> requests = [];
 
     public FakeChatCompletionServer(string reply, TimeSpan? delayPerChunk = null)
     {
         Reply = reply;
         DelayPerChunk = delayPerChunk ?? TimeSpan.Zero;
-        var port = LocalQdrantServer.FreePort();
-        Endpoint = $"http://127.0.0.1:{port}/v1";
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        serving = ServeAsync();
     }
 
-    public string Endpoint { get; }
+    public string Endpoint => BaseAddress + "/v1";
 
     public string Reply { get; set; }
 
@@ -47,62 +38,30 @@ public sealed class FakeChatCompletionServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    protected override async Task AnswerAsync(HttpListenerContext context)
     {
-        listener.Stop();
-        await serving;
-        listener.Close();
-    }
-
-    private async Task ServeAsync()
-    {
-        while (listener.IsListening)
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        lock (requests)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
+            requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}\n{body}");
         }
-    }
 
-    private async Task AnswerAsync(HttpListenerContext context)
-    {
-        try
+        if (FailWith is { } status)
         {
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            lock (requests)
-            {
-                requests.Add($"{context.Request.HttpMethod} {context.Request.Url!.AbsolutePath}\n{body}");
-            }
-
-            if (FailWith is { } status)
-            {
-                context.Response.StatusCode = (int)status;
-                context.Response.Close();
-                return;
-            }
-
-            if (JsonNode.Parse(body)?["stream"]?.GetValue<bool>() == true)
-            {
-                await StreamAsync(context.Response);
-            }
-            else
-            {
-                await WriteAsync(context.Response, "application/json", Completion(new JsonObject { ["role"] = "assistant", ["content"] = Reply }, "message", "stop").ToJsonString());
-                context.Response.Close();
-            }
+            context.Response.StatusCode = (int)status;
+            context.Response.Close();
+            return;
         }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+
+        if (JsonNode.Parse(body)?["stream"]?.GetValue<bool>() == true)
         {
-            // The client went away.
+            await StreamAsync(context.Response);
+        }
+        else
+        {
+            await WriteAsync(context.Response, "application/json", Completion(new JsonObject { ["role"] = "assistant", ["content"] = Reply }, "message", "stop").ToJsonString());
+            context.Response.Close();
         }
     }
 
@@ -133,13 +92,4 @@ public sealed class FakeChatCompletionServer : IAsyncDisposable
         ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, [field] = message, ["finish_reason"] = finish }),
     };
 
-    private static async Task WriteAsync(HttpListenerResponse response, string? contentType, string text)
-    {
-        if (contentType is not null)
-        {
-            response.ContentType = contentType;
-        }
-
-        await response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(text));
-    }
 }
