@@ -20,7 +20,7 @@ public static class SecurityHeaders
         var formAction = externalSignInOrigin is null ? "'self'" : $"'self' {externalSignInOrigin}";
         return app.Use(async (context, next) =>
         {
-            var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy =

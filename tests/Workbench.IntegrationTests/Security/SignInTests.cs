@@ -96,7 +96,7 @@ public partial class SignInTests(IntegrationFixture fixture)
         // Every inline script on the page is the import map, and it carries this response's nonce.
         var inline = InlineScript().Matches(html);
         Assert.NotEmpty(inline);
-        Assert.All(inline, m => Assert.Contains($"nonce=\"{nonce}\"", m.Value, StringComparison.Ordinal));
+        Assert.All(inline, m => Assert.Contains($"nonce=\"{nonce}\"", WebUtility.HtmlDecode(m.Value), StringComparison.Ordinal));
         using var again = await client.GetAsync("/");
         Assert.NotEqual(nonce, Nonce().Match(again.Headers.GetValues("Content-Security-Policy").Single()).Groups[1].Value);
     }
