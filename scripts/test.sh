@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Sets up (idempotent: Qdrant, the embedding model, Debian's chromium) and runs every test project.
-# Each test run starts its own Qdrant on free ports with a temporary storage folder.
+# Sets up (idempotent: Qdrant, the embedding model, Debian's chromium and postgresql) and runs every
+# test project. Each test run starts its own Qdrant and PostgreSQL on free ports with temporary folders.
 # Ends with a line "N passed, N failed"; exits non-zero on any failure.
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
-bash "$root/scripts/setup.sh" --browser || { echo "0 passed, 1 failed"; exit 1; }
+bash "$root/scripts/setup.sh" --browser --postgres || { echo "0 passed, 1 failed"; exit 1; }
 
 results="$root/artifacts/test-results/trx"
 rm -rf "$results"
@@ -15,13 +15,14 @@ mkdir -p "$results"
 dotnet test "$root/Workbench.sln" --no-build --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
-# A test host that crashed cannot stop the Qdrant it started; none may outlive the run.
+# A test host that crashed cannot stop the Qdrant or PostgreSQL it started; none may outlive the run.
 tmp="${TMPDIR:-/tmp}"
 for pid in $(pgrep -f "$root/.tools/qdrant/qdrant" || true); do
   case "$(readlink "/proc/$pid/cwd" 2>/dev/null)" in
     "${tmp%/}"/workbench-qdrant-*) kill "$pid" 2>/dev/null || true ;;
   esac
 done
+pkill -INT -f -- "-D ${tmp%/}/workbench-pg-" 2>/dev/null || true
 
 passed=0
 failed=0

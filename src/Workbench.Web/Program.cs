@@ -4,7 +4,7 @@ using Workbench.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddWorkbenchCore(builder.Configuration);
-builder.Services.AddWorkbenchHostedServices();
+builder.Services.AddWorkbenchHostedServices(builder.Configuration);
 builder.Services.AddWorkbenchWeb(builder.Configuration);
 
 var app = builder.Build();

@@ -76,7 +76,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class IntegrationCollection : ICollectionFixture<IntegrationFixture>
+public sealed class IntegrationCollection : ICollectionFixture<IntegrationFixture>, ICollectionFixture<PostgresFixture>
 {
     public const string Name = "integration";
 }

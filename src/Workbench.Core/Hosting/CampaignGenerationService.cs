@@ -1,34 +1,43 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Hosting;
 
-/// <summary>Generates campaign answers in the background, one campaign at a time; resumes unfinished ones on start.</summary>
-public sealed class CampaignGenerationService(CampaignGenerator generator, CampaignStore store, ILogger<CampaignGenerationService> logger) : BackgroundService
+/// <summary>
+/// Generates campaign answers in the background, one campaign at a time, on the instance that holds the
+/// background-work lease; campaigns created on any instance (or left unfinished by a stop) are found in
+/// the database.
+/// </summary>
+public sealed class CampaignGenerationService(
+    CampaignGenerator generator, CampaignStore store, BackgroundLeadership leadership, IOptions<ScaleOutOptions> scaleOut, ILogger<CampaignGenerationService> logger)
+    : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var id in await store.ListGeneratingAsync(stoppingToken))
-        {
-            generator.Enqueue(id);
-        }
-
         try
         {
-            await foreach (var id in generator.Pending.ReadAllAsync(stoppingToken))
+            await leadership.WaitUntilLeaderAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
             {
-                try
+                var pending = leadership.IsLeader ? await store.ListGeneratingAsync(stoppingToken) : [];
+                foreach (var id in pending)
                 {
-                    await generator.GenerateAsync(id, stoppingToken);
+                    try
+                    {
+                        await generator.GenerateAsync(id, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        // One campaign's unexpected failure must not stop the others; it can be retried from its page.
+                        logger.LogError(ex, "Generating answers for campaign {Campaign} failed", id);
+                        await store.SetStatusAsync(id, CampaignStatus.Failed, "Generating the answers failed unexpectedly; answers generated so far are kept. Retry, and tell an admin if it fails again.", CancellationToken.None);
+                    }
                 }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // One campaign's unexpected failure must not stop the others; it can be retried from its page.
-                    logger.LogError(ex, "Generating answers for campaign {Campaign} failed", id);
-                    await store.SetStatusAsync(id, CampaignStatus.Failed, "Generating the answers failed unexpectedly; answers generated so far are kept. Retry, and tell an admin if it fails again.", CancellationToken.None);
-                }
+
+                await generator.WaitForWorkAsync(TimeSpan.FromSeconds(scaleOut.Value.PollSeconds), stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

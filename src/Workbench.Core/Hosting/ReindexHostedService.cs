@@ -8,35 +8,47 @@ using Workbench.Core.Ingestion;
 namespace Workbench.Core.Hosting;
 
 /// <summary>
-/// Runs reindex jobs in the background, one at a time. On start it resumes jobs a stopped process left
-/// unfinished, and on first run (nothing indexed) it indexes the bundled corpus as a job of its own.
+/// Runs reindex jobs in the background, one at a time, on the instance that holds the background-work
+/// lease. On start it resumes jobs a stopped process left unfinished, and on first run (nothing indexed)
+/// it indexes the bundled corpus as a job of its own. Jobs asked for on other instances are found in
+/// the database.
 /// </summary>
-public sealed class ReindexHostedService(ReindexService reindex, IndexStatus status, IOptions<CorpusOptions> corpus, ILogger<ReindexHostedService> logger) : BackgroundService
+public sealed class ReindexHostedService(
+    ReindexService reindex, BackgroundLeadership leadership, IndexStatus status, IOptions<CorpusOptions> corpus, IOptions<ScaleOutOptions> scaleOut,
+    ILogger<ReindexHostedService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            await reindex.ResumeOrBootstrapAsync(corpus.Value.IndexOnStartWhenEmpty, stoppingToken);
-        }
-        catch (RpcException ex)
-        {
-            logger.LogError(ex, "Checking the passage index on start failed: Qdrant is not reachable");
-            status.Fail("Qdrant is not reachable, so the bundled corpus could not be indexed.");
-        }
-
-        try
-        {
-            await foreach (var job in reindex.Pending.ReadAllAsync(stoppingToken))
+            await leadership.WaitUntilLeaderAsync(stoppingToken);
+            try
             {
+                await reindex.ResumeOrBootstrapAsync(corpus.Value.IndexOnStartWhenEmpty, stoppingToken);
+            }
+            catch (RpcException ex)
+            {
+                logger.LogError(ex, "Checking the passage index on start failed: Qdrant is not reachable");
+                status.Fail("Qdrant is not reachable, so the bundled corpus could not be indexed.");
+            }
+
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!leadership.IsLeader || await reindex.NextAsync(stoppingToken) is not { } job)
+                {
+                    await reindex.WaitForWorkAsync(TimeSpan.FromSeconds(scaleOut.Value.PollSeconds), stoppingToken);
+                    continue;
+                }
+
                 try
                 {
                     await reindex.RunAsync(job, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // One job's unexpected failure must not stop the queue; the job stays as recorded and is retried on restart.
+                    // One job's unexpected failure must not stop the queue; the job stays as recorded.
                     logger.LogError(ex, "Reindex job {Job} stopped unexpectedly", job);
+                    await reindex.MarkFailedAsync(job, "The reindex stopped unexpectedly; the live index was not changed. Start it again.");
                 }
             }
         }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -68,7 +67,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<AskPipeline>();
 
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+            DatabaseProviders.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<AnswerService>();
@@ -105,11 +104,14 @@ public static class WorkbenchCoreServiceCollectionExtensions
     }
 
     /// <summary>The local Qdrant process (when enabled), reindex jobs (first-run indexing included) and campaign generation.</summary>
-    public static IServiceCollection AddWorkbenchHostedServices(this IServiceCollection services)
+    public static IServiceCollection AddWorkbenchHostedServices(this IServiceCollection services, IConfiguration configuration)
     {
         // Registered first so Qdrant is up before anything that needs it starts.
         services.AddSingleton<EmbeddedQdrantService>();
         services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
+        services.AddValidatedOptions<ScaleOutOptions>(configuration, ScaleOutOptions.Section);
+        services.AddSingleton<BackgroundLeadership>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundLeadership>());
         services.AddHostedService<ReindexHostedService>();
         services.AddHostedService<CampaignGenerationService>();
         return services;
@@ -119,11 +121,10 @@ public static class WorkbenchCoreServiceCollectionExtensions
         where T : class =>
         services.AddOptions<T>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
-    /// <summary>Creates the database file's folder and applies pending migrations.</summary>
+    /// <summary>Creates the database file's folder (SQLite) and applies pending migrations.</summary>
     public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
-        var connection = new SqliteConnectionStringBuilder(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(connection.DataSource));
+        var folder = DatabaseProviders.LocalFolder(services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Domain;
+using Workbench.Core.Hosting;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
@@ -162,6 +163,13 @@ public sealed class ReindexService(
         }
 
         var job = await GetAsync(id, cancellationToken);
+        if (job is { Status: ReindexStatus.Running })
+        {
+            // Running on another instance: it sees the request at its next check, within a second or two.
+            await UpdateAsync(id, e => e.CancelRequested = true, cancellationToken);
+            return true;
+        }
+
         if (job is not { Status: ReindexStatus.Queued })
         {
             return false;
@@ -170,6 +178,19 @@ public sealed class ReindexService(
         await FinishAsync(id, ReindexStatus.Cancelled, "Cancelled before it started.", cancellationToken: cancellationToken);
         return true;
     }
+
+    /// <summary>The job to run next: the oldest queued or interrupted one, whichever instance asked for it.</summary>
+    public async Task<Guid?> NextAsync(CancellationToken cancellationToken)
+    {
+        var active = await ActiveAsync(cancellationToken);
+        return active?.Id;
+    }
+
+    /// <summary>Waits until a job is asked for on this instance, or until the poll interval has passed (for jobs asked for on others).</summary>
+    public Task WaitForWorkAsync(TimeSpan poll, CancellationToken cancellationToken) => WorkSignals.WaitAsync(queue.Reader, poll, cancellationToken);
+
+    /// <summary>Ends a job that failed in a way the job itself could not record.</summary>
+    public Task MarkFailedAsync(Guid id, string message) => FinishAsync(id, ReindexStatus.Failed, message, Current, CancellationToken.None);
 
     public async Task<ReindexJob?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {
@@ -253,6 +274,9 @@ public sealed class ReindexService(
             running = (id, cancel);
         }
 
+        using var finished = new CancellationTokenSource();
+        var syncing = SyncWithDatabaseAsync(id, cancel, finished.Token);
+
         var firstBuild = false;
         string? target = null;
         try
@@ -301,6 +325,8 @@ public sealed class ReindexService(
         }
         finally
         {
+            await finished.CancelAsync();
+            await syncing;
             lock (gate)
             {
                 running = null;
@@ -308,6 +334,44 @@ public sealed class ReindexService(
 
             Current = null;
             Changed?.Invoke();
+        }
+    }
+
+    /// <summary>
+    /// While a job runs: its counts go to the database every second (admins on other instances, and the
+    /// history after a crash, see them), and a cancel asked for on another instance is picked up.
+    /// </summary>
+    private async Task SyncWithDatabaseAsync(Guid id, CancellationTokenSource cancel, CancellationToken finished)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(finished))
+            {
+                try
+                {
+                    await using var db = await contexts.CreateDbContextAsync(finished);
+                    if (Current is { } progress && progress.JobId == id)
+                    {
+                        await db.ReindexJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                            .SetProperty(j => j.DocumentsDone, progress.DocumentsDone)
+                            .SetProperty(j => j.PassagesDone, progress.PassagesDone), finished);
+                    }
+
+                    if (await db.ReindexJobs.AnyAsync(j => j.Id == id && j.CancelRequested, finished))
+                    {
+                        await cancel.CancelAsync();
+                    }
+                }
+                catch (System.Data.Common.DbException ex)
+                {
+                    logger.LogWarning(ex, "Reindex job {Job}: recording progress failed; trying again", id);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The job ended.
         }
     }
 

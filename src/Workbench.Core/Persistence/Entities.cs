@@ -302,6 +302,9 @@ public sealed class ReindexJobEntity
 
     /// <summary>Problems met on the way (skipped files, failures), as JSON: only ever read whole.</summary>
     public string ErrorsJson { get; set; } = "[]";
+
+    /// <summary>Cancel asked for from any instance; the instance running the job stops at its next batch.</summary>
+    public bool CancelRequested { get; set; }
 }
 
 /// <summary>One entry of the audit trail; rows are only ever inserted.</summary>
@@ -344,4 +347,27 @@ public sealed class ApiTokenEntity
     public DateTime? LastUsedAtUtc { get; set; }
 
     public DateTime? RevokedAtUtc { get; set; }
+}
+
+/// <summary>
+/// A data-protection key ring entry (what sign-in cookies and antiforgery tokens are protected with),
+/// kept in the database so that every web instance reads the same keys.
+/// </summary>
+public sealed class DataProtectionKeyEntity
+{
+    public int Id { get; set; }
+
+    public string? FriendlyName { get; set; }
+
+    public required string Xml { get; set; }
+}
+
+/// <summary>A named lease: which instance does a piece of work (background jobs) until when.</summary>
+public sealed class LeaseEntity
+{
+    public required string Name { get; set; }
+
+    public required string Holder { get; set; }
+
+    public DateTime ExpiresAtUtc { get; set; }
 }

@@ -30,6 +30,10 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<ApiTokenEntity> ApiTokens => Set<ApiTokenEntity>();
 
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    public DbSet<LeaseEntity> Leases => Set<LeaseEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -92,12 +96,22 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
             token.Property(t => t.Hash).HasMaxLength(64);
             token.HasOne<IdentityUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
+        modelBuilder.Entity<LeaseEntity>(lease =>
+        {
+            lease.HasKey(l => l.Name);
+            lease.Property(l => l.Name).HasMaxLength(64);
+            lease.Property(l => l.Holder).HasMaxLength(200);
+        });
     }
 }
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the context without the web host.</summary>
 public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkbenchDbContext>
 {
-    public WorkbenchDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<WorkbenchDbContext>().UseSqlite("Data Source=design-time.db").Options);
+    public WorkbenchDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<WorkbenchDbContext>();
+        DatabaseProviders.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" });
+        return new(builder.Options);
+    }
 }

@@ -2,9 +2,13 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Hosting;
+using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
@@ -22,6 +26,8 @@ public static class SecurityServiceCollectionExtensions
     public static IServiceCollection AddWorkbenchSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddWorkbenchUsers(configuration).AddSignInManager().AddDefaultTokenProviders();
+        services.AddDataProtection().SetApplicationName("clinician-workbench");
+        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<WorkbenchDbContext>>((keys, contexts) => keys.XmlRepository = new DatabaseKeyRepository(contexts));
         services.AddOptions<OpenIdConnectSettings>().Bind(configuration.GetSection(OpenIdConnectSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var authentication = services.AddAuthentication(options =>

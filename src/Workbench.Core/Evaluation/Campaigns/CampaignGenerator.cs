@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Answering;
+using Workbench.Core.Hosting;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Evaluation.Campaigns;
@@ -18,6 +19,9 @@ public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store,
     public ChannelReader<Guid> Pending => queue.Reader;
 
     public void Enqueue(Guid campaignId) => queue.Writer.TryWrite(campaignId);
+
+    /// <summary>Waits until a campaign is created here, or the poll interval has passed (for campaigns created on other instances).</summary>
+    public Task WaitForWorkAsync(TimeSpan poll, CancellationToken cancellationToken) => WorkSignals.WaitAsync(queue.Reader, poll, cancellationToken);
 
     public async Task GenerateAsync(Guid campaignId, CancellationToken cancellationToken)
     {

@@ -526,6 +526,24 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Citations");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.DataProtectionKeyEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.EvaluationResultEntity", b =>
                 {
                     b.Property<long>("Id")
@@ -642,6 +660,25 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Judgements");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.LeaseEntity", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.RatingEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -679,6 +716,9 @@ namespace Workbench.Core.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
