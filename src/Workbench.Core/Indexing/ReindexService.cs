@@ -353,7 +353,8 @@ public sealed class ReindexService(
                     await using var db = await contexts.CreateDbContextAsync(finished);
                     if (Current is { } progress && progress.JobId == id)
                     {
-                        await db.ReindexJobs.Where(j => j.Id == id).ExecuteUpdateAsync(s => s
+                        // Only while running: the final counts, written when the job ends, must not be overwritten.
+                        await db.ReindexJobs.Where(j => j.Id == id && j.Status == ReindexStatus.Running).ExecuteUpdateAsync(s => s
                             .SetProperty(j => j.DocumentsDone, progress.DocumentsDone)
                             .SetProperty(j => j.PassagesDone, progress.PassagesDone), finished);
                     }
