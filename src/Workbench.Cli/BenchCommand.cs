@@ -35,8 +35,10 @@ public static class BenchCommand
                 return await AskLatencyAsync(services, arguments);
             case ["load"]:
                 return await LoadAsync(arguments);
+            case ["scale"]:
+                return await ScaleBench.RunAsync(services, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), arguments);
             default:
-                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--labelled FILE] [--show-errors] | bench ask --dataset DIR [--limit N] | bench load --url URL [--users 1,10,50] [--seconds S] [--pid PID]");
+                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--labelled FILE] [--show-errors] | bench ask --dataset DIR [--limit N] | bench load --url URL --token TOKEN [--users 1,10,50] [--seconds S] [--pid PID] [--qdrant-pid PID] | bench scale --dataset DIR... [--sizes 1000,10000,100000] [--questions N]");
         }
     }
 
@@ -47,24 +49,31 @@ public static class BenchCommand
     private static async Task<int> AskLatencyAsync(IServiceProvider services, CommandLine arguments)
     {
         var dataset = EvaluationDataset.Load(arguments.Option("dataset") ?? throw new ArgumentException("bench ask needs --dataset DIR"), arguments.IntOption("limit") ?? 300);
-        var pipeline = services.GetRequiredService<AskPipeline>();
         var passages = await services.GetRequiredService<QdrantPassageIndex>().CountAsync();
-        foreach (var question in dataset.Questions.Take(10))
-        {
-            await pipeline.AskAsync(new AskRequest(question.Question));
-        }
-
-        var samples = new List<double>();
-        foreach (var question in dataset.Questions)
-        {
-            var stopwatch = Stopwatch.StartNew();
-            await pipeline.AskAsync(new AskRequest(question.Question));
-            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
-        }
+        var samples = await TimeAsync(services.GetRequiredService<AskPipeline>(), dataset.Questions.Select(q => q.Question).ToList());
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"ask latency, {samples.Count} questions of {dataset.Name}, {passages:N0} passages indexed: p50 {RetrievalMetrics.Percentile(samples, 50):F1} ms, p95 {RetrievalMetrics.Percentile(samples, 95):F1} ms, p99 {RetrievalMetrics.Percentile(samples, 99):F1} ms"));
         return 0;
+    }
+
+    /// <summary>Milliseconds per question through the pipeline, one after another, after ten warm-up questions.</summary>
+    public static async Task<List<double>> TimeAsync(AskPipeline pipeline, IReadOnlyList<string> questions)
+    {
+        foreach (var question in questions.Take(10))
+        {
+            await pipeline.AskAsync(new AskRequest(question));
+        }
+
+        var samples = new List<double>();
+        foreach (var question in questions)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            await pipeline.AskAsync(new AskRequest(question));
+            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        return samples;
     }
 
     /// <summary>
@@ -76,6 +85,9 @@ public static class BenchCommand
         var url = arguments.Option("url") ?? "http://127.0.0.1:5080";
         var seconds = arguments.IntOption("seconds") ?? 20;
         var pid = arguments.IntOption("pid");
+        var qdrantPid = arguments.IntOption("qdrant-pid");
+        var token = arguments.Option("token") ?? Environment.GetEnvironmentVariable("WORKBENCH_TOKEN")
+            ?? throw new ArgumentException("bench load needs an API token of a clinician: --token wbt_… or WORKBENCH_TOKEN (create one on /account/tokens)");
         string[] questions =
         [
             "At what age should average-risk adults start colorectal cancer screening?", "Which vaccine protects adults over 50 against shingles?",
@@ -83,9 +95,11 @@ public static class BenchCommand
             "How should sepsis-induced hypotension be resuscitated?", "When should statins be started for primary prevention?", "How is latent tuberculosis treated?",
         ];
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Console.WriteLine($"load on {url}/api/ask, {seconds} s per step{(pid is null ? "" : $", server pid {pid}")}");
-        Console.WriteLine("| users | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | server RSS MB |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: server RSS {Megabytes(pid)} MB, Qdrant RSS {Megabytes(qdrantPid)} MB"));
+        Console.WriteLine("| users | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | server RSS MB | Qdrant RSS MB |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var users in (arguments.Option("users") ?? "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)))
         {
             var samples = new List<double>();
@@ -106,19 +120,19 @@ public static class BenchCommand
                     }
                 }
             }));
-            var rss = pid is { } p ? ResidentMegabytes(p) : null;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {users} | {samples.Count} | {errors} | {samples.Count / clock.Elapsed.TotalSeconds:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {(rss is { } mb ? mb.ToString("F0", CultureInfo.InvariantCulture) : "-")} |"));
+                $"| {users} | {samples.Count} | {errors} | {samples.Count / clock.Elapsed.TotalSeconds:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {Megabytes(pid)} | {Megabytes(qdrantPid)} |"));
         }
 
         return 0;
     }
 
-    private static double? ResidentMegabytes(int pid)
+    /// <summary>A process's resident memory in MB, or "-" without a pid.</summary>
+    public static string Megabytes(int? pid)
     {
         var status = $"/proc/{pid}/status";
-        var line = File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
-        return line is null ? null : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+        var line = pid is not null && File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
+        return line is null ? "-" : (double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString("F0", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
@@ -271,12 +285,5 @@ public static class BenchCommand
         }
 
         return 0;
-    }
-
-    private sealed class FixedSource(string name, IReadOnlyList<Workbench.Core.Domain.SourceDocument> documents) : IDocumentSource
-    {
-        public string Name => name;
-
-        public SourceReadResult Read() => new(documents, []);
     }
 }

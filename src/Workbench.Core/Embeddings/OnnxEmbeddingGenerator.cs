@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
@@ -10,11 +11,20 @@ namespace Workbench.Core.Embeddings;
 /// Runs a BERT-style sentence-embedding model (arctic-embed-xs) in-process with ONNX Runtime:
 /// WordPiece tokens from the model's own vocabulary, CLS pooling, L2 normalisation.
 /// </summary>
+/// <remarks>
+/// Single texts (questions) asked for at the same time are run as one batch by one worker: many
+/// concurrent sessions each using every core only fight over the cores, while one batched run uses them
+/// well. A question that arrives alone is run at once, without waiting for company.
+/// </remarks>
 public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly InferenceSession session;
     private readonly EmbeddingOptions options;
     private readonly EmbeddingGeneratorMetadata metadata;
+    private readonly Channel<(long[] Ids, TaskCompletionSource<float[]> Done)> singles =
+        Channel.CreateUnbounded<(long[], TaskCompletionSource<float[]>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Task coalescing;
 
     public OnnxEmbeddingGenerator(IOptions<EmbeddingOptions> options)
     {
@@ -30,6 +40,7 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         session = new InferenceSession(EmbeddingModelFiles.ModelPath(this.options.ModelDirectory), sessionOptions);
         Dimensions = session.OutputMetadata["last_hidden_state"].Dimensions[^1];
         metadata = new EmbeddingGeneratorMetadata("onnxruntime", null, this.options.ModelName, Dimensions);
+        coalescing = Task.Run(CoalesceAsync);
     }
 
     /// <summary>The model's own tokenizer; the chunker measures passages with it.</summary>
@@ -37,10 +48,17 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     public int Dimensions { get; }
 
-    public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values.ToList();
+        if (texts.Count == 1)
+        {
+            var done = new TaskCompletionSource<float[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+            await singles.Writer.WriteAsync((Encode(texts[0]), done), cancellationToken);
+            return new GeneratedEmbeddings<Embedding<float>>([new Embedding<float>(await done.Task.WaitAsync(cancellationToken)) { ModelId = this.options.ModelName }]);
+        }
+
         var encoded = texts.Select(Encode).ToList();
         var vectors = new float[texts.Count][];
 
@@ -56,8 +74,34 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
             }
         }
 
-        var result = new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = this.options.ModelName }));
-        return Task.FromResult(result);
+        return new GeneratedEmbeddings<Embedding<float>>(vectors.Select(v => new Embedding<float>(v) { ModelId = this.options.ModelName }));
+    }
+
+    /// <summary>Runs whatever single texts are waiting as one batch, again and again.</summary>
+    private async Task CoalesceAsync()
+    {
+        var batch = new List<(long[] Ids, TaskCompletionSource<float[]> Done)>(options.BatchSize);
+        while (await singles.Reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < options.BatchSize && singles.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+            }
+
+            try
+            {
+                var vectors = Run(batch.Select(b => b.Ids).ToList());
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Done.TrySetResult(vectors[i]);
+                }
+            }
+            catch (Exception ex)
+            {
+                batch.ForEach(b => b.Done.TrySetException(ex));
+            }
+        }
     }
 
     private long[] Encode(string text)
@@ -128,5 +172,10 @@ public sealed class OnnxEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
         : serviceType.IsInstanceOfType(this) ? this
         : null;
 
-    public void Dispose() => session.Dispose();
+    public void Dispose()
+    {
+        singles.Writer.TryComplete();
+        coalescing.Wait();
+        session.Dispose();
+    }
 }
