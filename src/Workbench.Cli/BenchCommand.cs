@@ -8,6 +8,7 @@ using Qdrant.Client;
 using Workbench.Core.Answering.Verification;
 using Workbench.Core.Answering;
 using Workbench.Core.Deidentification;
+using Workbench.Core.Diagnostics;
 using Workbench.Core.Domain;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Ingestion;
@@ -97,7 +98,7 @@ public static class BenchCommand
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Console.WriteLine($"load on {url}/api/ask, {seconds} s per step{(pid is null ? "" : $", server pid {pid}")}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: server RSS {Megabytes(pid)} MB, Qdrant RSS {Megabytes(qdrantPid)} MB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: server RSS {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(pid))} MB, Qdrant RSS {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(qdrantPid))} MB"));
         Console.WriteLine("| users | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | server RSS MB | Qdrant RSS MB |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var users in (arguments.Option("users") ?? "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)))
@@ -121,18 +122,10 @@ public static class BenchCommand
                 }
             }));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {users} | {samples.Count} | {errors} | {samples.Count / clock.Elapsed.TotalSeconds:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {Megabytes(pid)} | {Megabytes(qdrantPid)} |"));
+                $"| {users} | {samples.Count} | {errors} | {samples.Count / clock.Elapsed.TotalSeconds:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(pid))} | {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(qdrantPid))} |"));
         }
 
         return 0;
-    }
-
-    /// <summary>A process's resident memory in MB, or "-" without a pid.</summary>
-    public static string Megabytes(int? pid)
-    {
-        var status = $"/proc/{pid}/status";
-        var line = pid is not null && File.Exists(status) ? File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal)) : null;
-        return line is null ? "-" : (double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024).ToString("F0", CultureInfo.InvariantCulture);
     }
 
     /// <summary>
