@@ -17,6 +17,8 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
           eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]
                                         index a data set into its own collection and score retrieval
                                         (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
+          token --user NAME [--name TEXT] [--days N]
+                                        create an API token for an existing user (printed once)
           bench ingest [--source DIR] [--limit DOCUMENTS]
                                         ingestion passages/s end to end next to raw ONNX embedding
         configuration: appsettings.json, environment variables (Qdrant__Host=...), or --Qdrant:Host=... arguments

@@ -11,6 +11,7 @@ using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
+using Workbench.Core.Security;
 
 // workbench <command>: admin and scripting entry points over the same pipeline the web app uses.
 var arguments = CommandLine.Parse(args);
@@ -92,6 +93,15 @@ try
             var result = await host.Services.GetRequiredService<AskPipeline>().AskAsync(new AskRequest(question, arguments.IntOption("top-k")));
             Console.WriteLine(arguments.Flag("json") ? JsonSerializer.Serialize(result, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }) : AnswerPrinter.Format(result));
             await host.StopAsync();
+            return 0;
+
+        case "token":
+            // For scripts and load tests on the same database: a token for an existing user, shown once.
+            await host.Services.MigrateDatabaseAsync();
+            var created = await host.Services.GetRequiredService<ApiTokens>().CreateForUserNameAsync(
+                arguments.Option("user") ?? throw new ArgumentException("token needs --user NAME"), arguments.Option("name") ?? "command line",
+                arguments.IntOption("days") is { } days ? TimeSpan.FromDays(days) : null, Actor.CommandLine);
+            Console.WriteLine(created.Secret);
             return 0;
 
         case "bench":

@@ -69,6 +69,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
             DatabaseProviders.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ApiTokens>();
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<AnswerService>();
         services.AddSingleton<EvaluationStore>();
@@ -88,7 +89,6 @@ public static class WorkbenchCoreServiceCollectionExtensions
     public static IdentityBuilder AddWorkbenchUsers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SecurityOptions>(configuration, SecurityOptions.Section);
-        services.AddSingleton<ApiTokens>();
         services.AddSingleton<UserAdministration>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
         {

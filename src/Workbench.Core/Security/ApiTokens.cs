@@ -59,6 +59,16 @@ public sealed class ApiTokens(IDbContextFactory<WorkbenchDbContext> contexts, Au
         return new CreatedApiToken(secret, ToInfo(entity));
     }
 
+    /// <summary>A token for the user with this name (for the command line); fails when there is no such user.</summary>
+    public async Task<CreatedApiToken> CreateForUserNameAsync(string userName, string name, TimeSpan? lifetime, Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var normalized = userName.Trim().ToUpperInvariant();
+        var userId = await db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken)
+            ?? throw new ArgumentException($"There is no user '{userName}'.");
+        return await CreateAsync(userId, name, lifetime, actor, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ApiTokenInfo>> ListAsync(string userId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
