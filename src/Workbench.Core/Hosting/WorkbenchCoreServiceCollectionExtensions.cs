@@ -132,6 +132,11 @@ public static class WorkbenchCoreServiceCollectionExtensions
 
         await using var db = await services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync(cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging (kept in the file): readers never wait for a writer, and each commit costs less.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     private static IChatCompletionService CreateChatCompletion(IServiceProvider services)
