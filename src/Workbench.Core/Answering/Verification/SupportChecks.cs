@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Workbench.Core.Text;
 
@@ -11,22 +10,6 @@ namespace Workbench.Core.Answering.Verification;
 /// </summary>
 public static partial class SupportChecks
 {
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["single"] = "1", ["once"] = "1", ["twice"] = "2", ["half"] = "0.5",
-    };
-
-    private static readonly Dictionary<string, string> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["%"] = "%", ["percent"] = "%", ["per cent"] = "%", ["mg"] = "mg", ["milligrams"] = "mg", ["g"] = "g", ["grams"] = "g", ["mcg"] = "mcg", ["µg"] = "mcg",
-        ["micrograms"] = "mcg", ["kg"] = "kg", ["mmol/l"] = "mmol/l", ["mmol/mol"] = "mmol/mol", ["mg/dl"] = "mg/dl", ["mm hg"] = "mmhg", ["mmhg"] = "mmhg",
-        ["ml"] = "ml", ["l"] = "l", ["iu"] = "iu", ["units"] = "iu", ["weeks"] = "week", ["week"] = "week", ["days"] = "day", ["day"] = "day",
-        ["months"] = "month", ["month"] = "month", ["years"] = "year", ["year"] = "year", ["hours"] = "hour", ["hour"] = "hour", ["h"] = "hour",
-        ["minutes"] = "minute", ["minute"] = "minute", ["min"] = "minute", ["doses"] = "dose", ["dose"] = "dose", ["times"] = "times",
-        ["mg/kg"] = "mg/kg", ["ml/min/1.73 m2"] = "egfr", ["ml/min/1.73 m²"] = "egfr", ["ml/min"] = "ml/min", ["bpm"] = "bpm", ["kg/m2"] = "kg/m2", ["kg/m²"] = "kg/m2",
-    };
-
     private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase)
     {
         "not", "no", "never", "without", "against", "avoid", "avoided", "none", "neither", "nor", "cannot", "insufficient", "unlikely",
@@ -56,55 +39,13 @@ public static partial class SupportChecks
         "type 1", "type 2", "nonpregnant", "immunocompromised", "immunocompetent", "smokers", "nonsmokers",
     ];
 
-    [GeneratedRegex(@"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s*(?:–|-|to)\s*(\d+(?:[.,]\d+)*))?\s*(%|percent|per cent|mg/kg|mg/dl|mmol/mol|mmol/l|mm\s?hg|ml/min/1\.73\s?m[2²]|ml/min|kg/m[2²]|mcg|µg|micrograms|milligrams|mg|grams|g|kg|ml|l|iu|units|weeks?|days?|months?|years?|hours?|h|minutes?|min|doses?|times|bpm)?(?![\w])", RegexOptions.IgnoreCase)]
-    private static partial Regex Quantity();
-
-    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|once|twice|half)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NumberWord();
-
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Word();
-
-    /// <summary>A number as written, with its unit when one follows (normalised), e.g. ("81", "mg").</summary>
-    public static IReadOnlyList<(string Number, string? Unit)> Quantities(string text)
-    {
-        var normalised = NumberWord().Replace(text, m => NumberWords[m.Value]);
-        var found = new List<(string, string?)>();
-        foreach (Match match in Quantity().Matches(normalised))
-        {
-            var unit = match.Groups[3].Success ? Units.GetValueOrDefault(Regex.Replace(match.Groups[3].Value.ToLowerInvariant(), @"\s+", " ").Replace("mm hg", "mmhg", StringComparison.Ordinal)) ?? match.Groups[3].Value.ToLowerInvariant() : null;
-            found.Add((Normalise(match.Groups[1].Value), unit));
-            if (match.Groups[2].Success)
-            {
-                found.Add((Normalise(match.Groups[2].Value), unit));
-            }
-        }
-
-        return found;
-    }
-
-    private static string Normalise(string number) =>
-        decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString("0.####", CultureInfo.InvariantCulture)
-            : number;
 
     /// <summary>Reasons the passage cannot support the sentence; empty when none is found.</summary>
     public static IReadOnlyList<string> Contradictions(string sentence, string passage)
     {
-        var reasons = new List<string>();
-        var passageQuantities = Quantities(passage);
-        foreach (var (number, unit) in Quantities(sentence))
-        {
-            var same = passageQuantities.Where(q => q.Number == number).ToList();
-            if (same.Count == 0)
-            {
-                reasons.Add($"the number {number}{(unit is null ? "" : " " + unit)} is not in the passage");
-            }
-            else if (unit is not null && same.All(q => q.Unit is not null && q.Unit != unit))
-            {
-                reasons.Add($"{number} is in {same[0].Unit} in the passage, not {unit}");
-            }
-        }
+        var reasons = Quantities.Mismatches(sentence, passage).ToList();
 
         var clauses = Clauses(passage);
         foreach (var clause in Clauses(sentence).Where(c => Terms.Extract(c).Count >= 2))
