@@ -96,6 +96,9 @@ public static partial class Quantities
         }
     }
 
+    /// <summary>The number a token stands for, as digits ("two" → "2", "1,000" → "1000"); null for any other word.</summary>
+    public static string? Digits(string token) => token.Length > 0 && char.IsDigit(token[0]) ? Normalise(token) : NumberWords.GetValueOrDefault(token);
+
     private static string Unspaced(string text) => Space().Replace(text, string.Empty);
 
     private static string Normalise(string number) =>
