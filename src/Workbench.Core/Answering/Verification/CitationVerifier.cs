@@ -78,6 +78,7 @@ public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float
             var similarity = SentenceSplitter.Split(passage).Select(s => (double)TensorPrimitives.CosineSimilarity(vector(sentence).Span, vector(s).Span)).DefaultIfEmpty(0).Max();
             var contradictions = SupportChecks.Contradictions(sentence, passage)
                 .Concat(corpusTerms.SpecificTermsMissing(sentence, passage, options.Value.SpecificTermDocumentShare).Select(t => $"'{t}' is not in the passage"))
+                .Concat(corpusTerms.SubstitutedTerm(sentence, passage) is { } substituted ? [substituted] : [])
                 .ToList();
             return new SupportVerdict(Level(contradictions, coverage, similarity), similarity, coverage, contradictions);
         }).ToList();

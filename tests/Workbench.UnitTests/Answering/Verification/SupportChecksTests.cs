@@ -64,4 +64,40 @@ public class SupportChecksTests
 
         Assert.Equal(["acarbose"], missing);
     }
+
+    [Fact]
+    public void ASpecificWordInThePlaceOfThePassagesIsCaughtHoweverCommonInTheCorpus()
+    {
+        var corpus = new CorpusTerms(() => Enumerable.Repeat("sulfonylurea insulin metformin", 10), Everyday);
+        const string Passage = "When insulin is used, the ADA recommends combination with a GLP-1 RA for greater glycemic effectiveness.";
+
+        Assert.Equal("'sulfonylurea' where the passage says 'GLP'",
+            corpus.SubstitutedTerm("When insulin is used, the ADA recommends combination with a sulfonylurea for greater glycemic effectiveness.", Passage));
+        Assert.Empty(corpus.SpecificTermsMissing("When insulin is used, a sulfonylurea is added.", Passage, maxDocumentShare: 0.05));
+    }
+
+    [Theory]
+    [InlineData("When combination therapy is used, GOLD favours a single inhaler over multiple inhalers.")]
+    [InlineData("Level 3 hypoglycemia is defined by the need for assistance, not by a glucose cutoff.")]
+    [InlineData("Bed-sharing is riskier when the baby is under 4 months old.")]
+    [InlineData("Chronic use of NSAIDs should be avoided in older adults.")]
+    public void BritishSpellingsInflectionsCompoundsAndAbbreviationsAreNotSpecific(string sentence)
+    {
+        var corpus = new CorpusTerms(() => ["a single document"], Everyday);
+        const string Passage = "GOLD prefers a single inhaler over multiple inhalers for combination therapy. Level 3 hypoglycemia requires assistance, regardless of the glucose value. "
+            + "Bed-sharing carries more risk with a baby younger than 4 months. Chronic use of nonsteroidal anti-inflammatory drugs should be avoided in older adults.";
+
+        Assert.Empty(corpus.SpecificTermsMissing(sentence, Passage, maxDocumentShare: 0.05));
+        Assert.Null(corpus.SubstitutedTerm(sentence, Passage));
+    }
+
+    /// <summary>As the model's vocabulary: "favors", "cut", "off" and "risky" whole, but not "favours", "cutoff", "riskier" or drug names.</summary>
+    private static bool Everyday(string word) => EverydayWords.Contains(word);
+
+    private static readonly HashSet<string> EverydayWords =
+    [
+        "when", "combination", "therapy", "used", "gold", "favors", "single", "inhaler", "inhalers", "over", "multiple", "level", "defined", "need",
+        "assistance", "glucose", "cut", "off", "bed", "sharing", "risky", "baby", "under", "months", "chronic", "should", "avoided", "older",
+        "adults", "insulin", "recommends", "added", "greater", "effectiveness",
+    ];
 }
