@@ -17,10 +17,23 @@ public sealed record Substitution(IReadOnlyList<Token> Sentence, IReadOnlyList<T
     public IEnumerable<Token> PassageContent => Passage.Where(t => t.IsContent);
 }
 
+/// <summary>Which stretches outside the first and last matched words count as substitutions too.</summary>
+[Flags]
+public enum Edges
+{
+    None = 0,
+
+    /// <summary>Before the first match, its last few words: clause openings differ freely ("The guideline recommends X" against "X is recommended").</summary>
+    Leading = 1,
+
+    /// <summary>After the last match, all of it: the clause's end ("who had undergone hysterectomy" against "who had an intact uterus").</summary>
+    Trailing = 2,
+}
+
 /// <summary>A sentence clause lined up with one passage clause, and the whole passage for what is said elsewhere.</summary>
 public sealed record AlignedClause(IReadOnlyList<Token> Sentence, IReadOnlyList<Token> Passage, IReadOnlyList<(int S, int P)> Pairs, IReadOnlyList<Token> WholePassage)
 {
-    public IEnumerable<Substitution> Substitutions(bool edges) => Alignment.Substitutions(Sentence, Passage, Pairs, edges);
+    public IEnumerable<Substitution> Substitutions(Edges edges) => Alignment.Substitutions(Sentence, Passage, Pairs, edges);
 
     /// <summary>Whether the sentence clause has a word of the token's family.</summary>
     public bool InSentence(Token token) => Sentence.Any(t => Alignment.Related(t.Key, token.Key));
@@ -40,7 +53,7 @@ public static partial class Alignment
     /// <summary>Stop words still anchor an alignment, but a shared content word counts ten times more.</summary>
     private const double StopWordWeight = 0.1;
 
-    /// <summary>How many words before the first match or after the last one count as put in the passage's place.</summary>
+    /// <summary>How many words before the first match count as put in the passage's place.</summary>
     private const int EdgeWords = 4;
 
     /// <summary>Closed-class words the general stop list keeps as content.</summary>
@@ -157,18 +170,27 @@ public static partial class Alignment
 
     /// <summary>
     /// The stretches where the sentence and the passage clause both say something of their own: between two
-    /// matched words and, with <paramref name="edges"/>, before the first and after the last one (only the
-    /// words next to the match, as clause openings differ freely: "The guideline recommends X" against "X
-    /// is recommended").
+    /// matched words and, as <paramref name="edges"/> asks, before the first or after the last one (only
+    /// the words next to the match).
     /// </summary>
-    public static IEnumerable<Substitution> Substitutions(IReadOnlyList<Token> sentence, IReadOnlyList<Token> passage, IReadOnlyList<(int S, int P)> pairs, bool edges)
+    public static IEnumerable<Substitution> Substitutions(IReadOnlyList<Token> sentence, IReadOnlyList<Token> passage, IReadOnlyList<(int S, int P)> pairs, Edges edges)
     {
         if (pairs.Count == 0)
         {
             yield break;
         }
 
-        var anchors = (edges ? pairs.Prepend((S: -1, P: -1)).Append((S: sentence.Count, P: passage.Count)) : pairs).ToList();
+        var anchors = pairs.ToList();
+        if (edges.HasFlag(Edges.Leading))
+        {
+            anchors.Insert(0, (-1, -1));
+        }
+
+        if (edges.HasFlag(Edges.Trailing))
+        {
+            anchors.Add((sentence.Count, passage.Count));
+        }
+
         for (var k = 1; k < anchors.Count; k++)
         {
             var (s0, p0) = anchors[k - 1];
@@ -177,9 +199,7 @@ public static partial class Alignment
             {
                 var ours = sentence.Skip(s0 + 1).Take(s1 - s0 - 1);
                 var theirs = passage.Skip(p0 + 1).Take(p1 - p0 - 1);
-                yield return edges && k == 1 ? new Substitution(ours.TakeLast(EdgeWords).ToList(), theirs.TakeLast(EdgeWords).ToList())
-                    : edges && k == anchors.Count - 1 ? new Substitution(ours.Take(EdgeWords).ToList(), theirs.Take(EdgeWords).ToList())
-                    : new Substitution(ours.ToList(), theirs.ToList());
+                yield return s0 < 0 ? new Substitution(ours.TakeLast(EdgeWords).ToList(), theirs.TakeLast(EdgeWords).ToList()) : new Substitution(ours.ToList(), theirs.ToList());
             }
         }
     }
@@ -228,6 +248,8 @@ public static partial class Alignment
         return token.IsContent && !token.AfterAuxiliary && !FunctionWords.Contains(lower) && lower != "one"
             && (char.IsDigit(lower[0]) || !(lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("ing", StringComparison.Ordinal)));
     }
+
+    public static bool IsFunctionWord(Token token) => FunctionWords.Contains(token.Text.ToLowerInvariant());
 
     private static double Weight(Token token) => token.IsContent ? 1 : StopWordWeight;
 }

@@ -71,7 +71,7 @@ public sealed partial class CorpusTerms
     /// "empagliflozin reduced". Rarity is not asked here, as the slot shows the word names a thing.
     /// </summary>
     public string? SubstitutedTerm(string sentence, string passage) =>
-        Alignment.Find(sentence, passage, aligned => aligned.Substitutions(edges: true)
+        Alignment.Find(sentence, passage, aligned => aligned.Substitutions(Edges.Leading | Edges.Trailing)
             .Where(s => s.SentenceContent.Count() <= MaxSubstitutedWords)
             .Select(s => (Ours: s.SentenceContent.FirstOrDefault(t => Alignment.IsNameLike(t) && IsSpecificWord(t.Text.ToLowerInvariant())
                     && !aligned.InPassage(t) && !Abbreviations.Expands(t.Text, aligned.WholePassage)),
@@ -81,13 +81,16 @@ public sealed partial class CorpusTerms
             .FirstOrDefault());
 
     /// <summary>
-    /// Not an everyday word: one the model's vocabulary does not hold whole, in its American spelling
+    /// A code, or not an everyday word: one the model's vocabulary does not hold whole, in its American spelling
     /// ("favours" as "favors") or base form ("riskier" as "risky"), nor as two everyday words run together
     /// ("cutoff"). Participles stay candidates: "immunocompromised" and "institutionalised" are names.
     /// </summary>
     private bool IsSpecificWord(string word) =>
-        word.Length >= 4 && !word.Any(char.IsDigit) && !Spellings(word).Any(isEverydayWord)
-        && !Enumerable.Range(3, Math.Max(0, word.Length - 5)).Any(i => isEverydayWord(word[..i]) && isEverydayWord(word[i..]));
+        IsCode(word) || (word.Length >= 4 && !word.Any(char.IsDigit) && !Spellings(word).Any(isEverydayWord)
+        && !Enumerable.Range(3, Math.Max(0, word.Length - 5)).Any(i => isEverydayWord(word[..i]) && isEverydayWord(word[i..])));
+
+    /// <summary>A code of letters then digits names one thing: PCV13 is not PCV15, G1 not G3, H2 not a PPI.</summary>
+    private static bool IsCode(string word) => word.Length >= 2 && char.IsLetter(word[0]) && word.Any(char.IsDigit) && word.All(char.IsLetterOrDigit);
 
     private static IEnumerable<string> Spellings(string word)
     {

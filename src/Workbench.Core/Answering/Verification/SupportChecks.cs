@@ -10,10 +10,6 @@ namespace Workbench.Core.Answering.Verification;
 /// </summary>
 public static partial class SupportChecks
 {
-    /// <summary>Words that state a preference or comparison between what comes before and what comes after them.</summary>
-    [GeneratedRegex(@"\b(instead of|rather than|in preference to|over|than|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PreferenceCue();
-
     private static readonly string[] Populations =
     [
         "child", "children", "pediatric", "paediatric", "adolescent", "adolescents", "infant", "infants", "newborn", "newborns", "neonate", "neonates",
@@ -36,7 +32,7 @@ public static partial class SupportChecks
             reasons.Add(term);
         }
 
-        if (SwappedPreference(sentence, passage) is { } swapped)
+        if (Preferences.Contradiction(sentence, passage) is { } swapped)
         {
             reasons.Add(swapped);
         }
@@ -61,49 +57,6 @@ public static partial class SupportChecks
 
         var passageTerms = Terms.Extract(passage).ToHashSet();
         return terms.Count(passageTerms.Contains) / (double)terms.Count;
-    }
-
-    /// <summary>
-    /// "X instead of Y" against "Y instead of X" (or "X is more … than Y" against the reverse): the
-    /// terms only one side names must not trade places between the sentence and the passage.
-    /// </summary>
-    private static string? SwappedPreference(string sentence, string passage)
-    {
-        foreach (var clause in Alignment.Clauses(sentence))
-        {
-            if (Sides(clause) is not var (preferred, other))
-            {
-                continue;
-            }
-
-            foreach (var passageClause in Alignment.Clauses(passage))
-            {
-                if (Sides(passageClause) is var (passagePreferred, passageOther)
-                    && other.Overlaps(passagePreferred)
-                    && preferred.Count(passageOther.Contains) > preferred.Count(passagePreferred.Contains))
-                {
-                    return "the passage prefers the other way round";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static (HashSet<string> Before, HashSet<string> After)? Sides(string clause)
-    {
-        var cue = PreferenceCue().Match(clause);
-        if (!cue.Success)
-        {
-            return null;
-        }
-
-        var before = Terms.Extract(clause[..cue.Index]).TakeLast(3).ToHashSet();
-        var after = Terms.Extract(clause[(cue.Index + cue.Length)..]).Take(3).ToHashSet();
-        var shared = before.Intersect(after).ToList();
-        before.ExceptWith(shared);
-        after.ExceptWith(shared);
-        return before.Count > 0 && after.Count > 0 ? (before, after) : null;
     }
 
     private static bool ContainsPhrase(string text, string phrase) => Regex.IsMatch(text, $@"\b{Regex.Escape(phrase)}\b");

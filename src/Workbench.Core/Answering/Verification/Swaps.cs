@@ -24,7 +24,7 @@ public static class Swaps
     private const int MaxSwappedWords = 3;
 
     public static string? Find(string sentence, string passage) =>
-        Alignment.Find(sentence, passage, aligned => Opposite(aligned) ?? aligned.Substitutions(edges: false)
+        Alignment.Find(sentence, passage, aligned => Opposite(aligned) ?? aligned.Substitutions(Edges.Trailing)
             .Where(s => s.SentenceContent.Count() is > 0 and <= MaxSwappedWords && s.PassageContent.Count() is > 0 and <= MaxSwappedWords)
             .Select(s => Swap(aligned, s))
             .FirstOrDefault(r => r is not null));
