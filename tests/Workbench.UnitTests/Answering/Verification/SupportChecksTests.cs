@@ -41,6 +41,16 @@ public class SupportChecksTests
     }
 
     [Fact]
+    public void AJoinedClauseThePassageDoesNotMakeIsCaught()
+    {
+        const string Passage = "Evidence from randomized trials shows that PSA-based screening in men aged 55 to 69 years may prevent a small number of deaths from prostate cancer.";
+
+        Assert.Contains(SupportChecks.Contradictions("PSA screening of men aged 55 to 69 may prevent a small number of prostate cancer deaths, and it also reduces all-cause mortality.", Passage),
+            r => r.Contains("does not say that it also reduces all-cause mortality", StringComparison.Ordinal));
+        Assert.Empty(SupportChecks.Contradictions("In men aged 55 to 69, PSA-based screening may prevent a small number of prostate cancer deaths, as randomized trials show.", Passage));
+    }
+
+    [Fact]
     public void OppositeWordsAreCaughtInAnyInflection() =>
         Assert.Contains(SupportChecks.Contradictions("The ADA recommends stopping metformin when insulin therapy is started.",
             "The ADA recommends that metformin be continued when insulin therapy is started, unless it is contraindicated or not tolerated."),
@@ -74,6 +84,17 @@ public class SupportChecksTests
         Assert.Equal("'sulfonylurea' where the passage says 'GLP'",
             corpus.SubstitutedTerm("When insulin is used, the ADA recommends combination with a sulfonylurea for greater glycemic effectiveness.", Passage));
         Assert.Empty(corpus.SpecificTermsMissing("When insulin is used, a sulfonylurea is added.", Passage, maxDocumentShare: 0.05));
+    }
+
+    [Theory]
+    [InlineData("Eligible adults can receive a single dose of PCV13 followed by PPSV23.", "pcv13")]
+    [InlineData("KDIGO suggests a protein intake of 0.8 g/kg per day for adults with CKD G1 to G2.", "g1")]
+    public void ALetterDigitCodeThePassageLacksIsMissing(string sentence, string code)
+    {
+        var corpus = new CorpusTerms(() => ["pcv13 pcv15 ppsv23", "g1 g2 g3 g5 kdigo"], Everyday);
+        const string Passage = "Eligible adults can receive a single dose of PCV15 followed by PPSV23. KDIGO suggests a protein intake of 0.8 g/kg per day for adults with CKD G3 to G5.";
+
+        Assert.Contains(code, corpus.SpecificTermsMissing(sentence, Passage, maxDocumentShare: 0.5));
     }
 
     [Theory]
