@@ -76,6 +76,9 @@ public static partial class Alignment
     [GeneratedRegex(@"\d+(?:[.,]\d+)*|[\p{L}µ][\p{L}\p{N}µ]*(?:['’]\p{L}+)?|%")]
     private static partial Regex TokenPattern();
 
+    [GeneratedRegex("our|isa|ise|aem|oe")]
+    private static partial Regex BritishSpelling();
+
     [GeneratedRegex(@";|,\s*(?:and|but|while|whereas|which|although|because)\s+|\s+(?:but|because|whereas|although)\s+", RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBoundary();
 
@@ -204,10 +207,10 @@ public static partial class Alignment
         }
     }
 
-    /// <summary>A crude lemma for matching word families: stopping, stopped, stops → stop.</summary>
+    /// <summary>A crude lemma for matching word families, in American spelling: stopping, stopped, stops → stop; favoured → favor.</summary>
     public static string Lemma(string word)
     {
-        word = word.ToLowerInvariant();
+        word = American(word.ToLowerInvariant());
         if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
         {
             word = word[..^3];
@@ -228,6 +231,17 @@ public static partial class Alignment
 
         return word.Length > 3 && word.EndsWith('e') ? word[..^1] : word;
     }
+
+    /// <summary>A lower-case word in American spelling: favour → favor, randomised → randomized, haemorrhage → hemorrhage, oestrogen → estrogen.</summary>
+    public static string American(string word) => BritishSpelling().Replace(word, m => m.Value switch
+    {
+        "our" => "or",
+        "isa" => "iza",
+        "ise" => "ize",
+        "aem" => "em",
+        "oe" => "e",
+        _ => m.Value,
+    });
 
     /// <summary>Same word family: equal lemmas, or one a prefix of the other of at least four letters (vaccine, vaccination; child, children).</summary>
     public static bool Related(string a, string b)

@@ -14,6 +14,9 @@ public sealed partial class CorpusTerms
     [System.Text.RegularExpressions.GeneratedRegex("['’]s$")]
     private static partial System.Text.RegularExpressions.Regex Possessive();
 
+    /// <summary>Inflections whose removal gives the base form: riskier → risky, confers → confer.</summary>
+    private static readonly (string Suffix, string Replacement)[] Suffixes = [("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ly", "")];
+
     /// <summary>Longer stretches are rewordings of a whole phrase.</summary>
     private const int MaxSubstitutedWords = 3;
 
@@ -95,15 +98,7 @@ public sealed partial class CorpusTerms
     private static IEnumerable<string> Spellings(string word)
     {
         yield return word;
-        var american = BritishSpelling().Replace(word, m => m.Value switch
-        {
-            "our" => "or",
-            "isa" => "iza",
-            "ise" => "ize",
-            "aem" => "em",
-            "oe" => "e",
-            _ => m.Value,
-        });
+        var american = Alignment.American(word);
         yield return american;
         foreach (var (suffix, replacement) in Suffixes)
         {
@@ -113,10 +108,4 @@ public sealed partial class CorpusTerms
             }
         }
     }
-
-    /// <summary>Inflections whose removal gives the base form: riskier → risky, confers → confer.</summary>
-    private static readonly (string Suffix, string Replacement)[] Suffixes = [("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ly", "")];
-
-    [System.Text.RegularExpressions.GeneratedRegex("our|isa|ise|aem|oe")]
-    private static partial System.Text.RegularExpressions.Regex BritishSpelling();
 }

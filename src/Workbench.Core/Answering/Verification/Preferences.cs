@@ -57,14 +57,15 @@ public static partial class Preferences
         return null;
     }
 
-    /// <summary>A word of the sentence that the passage uses only to name an option not taken, and that the sentence does not name as one.</summary>
+    /// <summary>A word of the sentence that the passage uses only to name an option not taken, and that the sentence does not reject too.</summary>
     private static string? Rejected(string sentence, List<Sides> sentenceSides, List<(string Text, Sides? Sides)> passage)
     {
         var rejected = passage.SelectMany(c => c.Sides?.Option ?? []).ToList();
         var elsewhere = passage.SelectMany(c => c.Sides is { } sides ? sides.Before.Concat(sides.After.Except(sides.Option)) : Alignment.Tokens(c.Text)).ToList();
         var sentenceRejected = sentenceSides.SelectMany(s => s.Option).ToList();
-        var word = Alignment.Tokens(sentence).FirstOrDefault(t => t.IsContent && !Alignment.IsFunctionWord(t)
-            && Has(rejected, t) && !Has(elsewhere, t) && !Has(sentenceRejected, t));
+        // A negated clause rejects the option too: "extended-release opioids should not be used first".
+        var word = Alignment.Clauses(sentence).Select(Alignment.Tokens).Where(c => !Polarity.IsNegated(c)).SelectMany(c => c)
+            .FirstOrDefault(t => t.IsContent && !Alignment.IsFunctionWord(t) && Has(rejected, t) && !Has(elsewhere, t) && !Has(sentenceRejected, t));
         return word is null ? null : $"the passage names '{word.Text}' as the option not taken";
     }
 

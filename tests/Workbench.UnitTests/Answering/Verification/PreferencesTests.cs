@@ -24,6 +24,9 @@ public class PreferencesTests
     // Words after the option (up to a preposition) are not part of it.
     [InlineData("Vasopressors can be started peripherally without waiting for central venous access.",
         "The guidelines suggest starting vasopressors peripherally rather than delaying initiation until central venous access is secured.")]
+    // A negated clause rejects the option too.
+    [InlineData("Extended-release opioids should not be used when starting opioid therapy.",
+        "When starting opioid therapy, clinicians should prescribe immediate-release opioids instead of extended-release or long-acting opioids.")]
     public void FaithfulPreferencesRaiseNoObjection(string sentence, string passage) =>
         Assert.Null(Preferences.Contradiction(sentence, passage));
 }

@@ -28,4 +28,12 @@ public class SwapsTests
     [InlineData("ACIP did not state a preference for one vaccine.", "ACIP did not express a preference for one vaccine, and the state programmes buy all of them.")]
     public void RewordingsRaiseNoObjection(string sentence, string passage) =>
         Assert.Null(Swaps.Find(sentence, passage));
+
+    [Theory]
+    [InlineData("favoured", "favors")]
+    [InlineData("randomised", "randomized")]
+    [InlineData("haemorrhage", "hemorrhages")]
+    [InlineData("stopping", "stopped")]
+    public void WordFamiliesMatchAcrossInflectionAndSpelling(string a, string b) =>
+        Assert.Equal(Alignment.Lemma(a), Alignment.Lemma(b));
 }
