@@ -79,7 +79,10 @@ public static partial class Alignment
     [GeneratedRegex("our|isa|ise|aem|oe")]
     private static partial Regex BritishSpelling();
 
-    [GeneratedRegex(@";|,\s*(?:and|but|while|whereas|which|although|because)\s+|\s+(?:but|because|whereas|although)\s+", RegexOptions.IgnoreCase)]
+    /// <summary>"and" before a verb starts a new clause: "recommend against starches | and suggest albumin".</summary>
+    public const string AndNewClause = @"\band\s+(?=(?:should|may|might|can|could|must|will|would|is|are|was|were|has|have|had|does|do|did|recommends?|suggests?|advises?)\b)";
+
+    [GeneratedRegex(@";|,\s*(?:and|but|while|whereas|which|although|because)\s+|\s+(?:but|because|whereas|although)\s+|" + AndNewClause, RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBoundary();
 
     public static IReadOnlyList<Token> Tokens(string text)
@@ -87,11 +90,11 @@ public static partial class Alignment
         var tokens = new List<Token>();
         foreach (Match m in TokenPattern().Matches(text))
         {
-            var lower = m.Value.ToLowerInvariant();
+            var lower = m.Value.ToLowerInvariant().Replace("’", "'", StringComparison.Ordinal).Replace("'s", string.Empty, StringComparison.Ordinal);
             var afterAuxiliary = tokens.Count > 0 && Auxiliaries.Contains(tokens[^1].Text.ToLowerInvariant());
             tokens.Add(Quantities.Digits(lower) is { } digits
                 ? new Token(m.Value, digits, true)
-                : new Token(m.Value, Lemma(lower.Replace("’", "'", StringComparison.Ordinal).Replace("'s", string.Empty, StringComparison.Ordinal)), lower.Length > 1 && !Terms.IsStopWord(lower), afterAuxiliary));
+                : new Token(m.Value, Lemma(lower), lower.Length > 1 && !Terms.IsStopWord(lower), afterAuxiliary));
         }
 
         return tokens;

@@ -14,8 +14,9 @@ public sealed partial class CorpusTerms
     [System.Text.RegularExpressions.GeneratedRegex("['’]s$")]
     private static partial System.Text.RegularExpressions.Regex Possessive();
 
-    /// <summary>Inflections whose removal gives the base form: riskier → risky, confers → confer.</summary>
-    private static readonly (string Suffix, string Replacement)[] Suffixes = [("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ly", "")];
+    /// <summary>Inflections whose removal gives the base form: riskier → risky, confers → confer, dosed → dose.</summary>
+    private static readonly (string Suffix, string Replacement)[] Suffixes =
+        [("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ly", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")];
 
     /// <summary>Longer stretches are rewordings of a whole phrase.</summary>
     private const int MaxSubstitutedWords = 3;

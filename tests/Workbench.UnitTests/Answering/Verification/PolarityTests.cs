@@ -33,6 +33,15 @@ public class PolarityTests
     // "Vaccinated against" is not "recommended against".
     [InlineData("Most adults should generally not be vaccinated against influenza in July and August.",
         "Vaccination during July and August should generally be avoided for most adults, because protection may wane.")]
+    // One sentence part can say what two neighbouring passage parts say.
+    [InlineData("When more than 6 months have gone by since the first dose, the second dose is given as soon as possible without restarting the series.",
+        "If more than 6 months have passed since the first dose, the second dose should be given as soon as possible, and the series does not need to be restarted.")]
+    // "No longer than" bounds rather than negates; "excluded" negates like "not included".
+    [InlineData("The door-to-needle goal is no longer than 60 minutes.", "The guideline sets a goal door-to-needle time of 60 minutes or less.")]
+    [InlineData("People with diabetes or a prior stroke were not included in SPRINT.", "SPRINT excluded people with diabetes mellitus and people with a history of stroke.")]
+    // Word families match: "vaccine" and "vaccination" point to the same part.
+    [InlineData("HPV vaccine should not be given in pregnancy, and the remaining doses wait until after delivery.",
+        "HPV vaccines have a well-established safety record. HPV vaccination is not recommended during pregnancy, and the remaining doses should be delayed until after the pregnancy.")]
     public void RewordedNegationsAgree(string sentence, string passage) =>
         Assert.Null(Polarity.Contradiction(sentence, passage));
 }
