@@ -3,8 +3,9 @@ namespace Workbench.Core.Answering.Verification;
 /// <summary>
 /// Whether a word is an abbreviation of a phrase the text spells out: "NSAIDs" for "nonsteroidal
 /// anti-inflammatory drugs", "NTCA" for "National Tuberculosis Controllers Association". Each word of the
-/// phrase gives its first letter and may give more of its letters in order ("nonSteroidal"); stop words
-/// in between may be skipped.
+/// phrase gives its first letter and may give more of its letters in order ("nonSteroidal"), so three
+/// letters or more may come from one word ("ECG" for "electrocardiography"); stop words in between may
+/// be skipped.
 /// </summary>
 public static class Abbreviations
 {
@@ -24,7 +25,7 @@ public static class Abbreviations
     {
         if (next == letters.Length)
         {
-            return words >= 2;
+            return words >= 2 || letters.Length >= 3;
         }
 
         if (word >= text.Count)

@@ -64,7 +64,7 @@ public static partial class Alignment
         "whereas", "although", "though", "because", "since", "only", "just", "even", "still", "often", "usually", "generally", "typically",
         "especially", "particularly", "most", "more", "less", "least", "fewer", "many", "much", "some", "several", "each", "every", "both",
         "either", "neither", "same", "another", "up", "down", "out", "off", "again", "further", "already", "yet", "very", "well", "however",
-        "therefore", "thus", "roughly", "around", "nearly", "almost", "approximately", "but", "nor", "whether", "whose", "also", "own",
+        "therefore", "thus", "roughly", "around", "nearly", "almost", "approximately", "but", "nor", "whether", "whose", "also", "own", "alone", "together",
     };
 
     private static readonly HashSet<string> Auxiliaries = new(StringComparer.Ordinal)
@@ -246,11 +246,31 @@ public static partial class Alignment
         _ => m.Value,
     });
 
-    /// <summary>Same word family: equal lemmas, or one a prefix of the other of at least four letters (vaccine, vaccination; child, children).</summary>
+    /// <summary>
+    /// Same word family: equal lemmas, one a prefix of the other of at least four letters (vaccine,
+    /// vaccination; child, children), or the same but for the last three letters at most (hypoglycaemia,
+    /// hypoglycaemic), never letters and digits (PCV13, PCV15).
+    /// </summary>
     public static bool Related(string a, string b)
     {
         var (shorter, longer) = a.Length <= b.Length ? (a, b) : (b, a);
-        return shorter == longer || (shorter.Length >= 4 && !shorter.Any(char.IsDigit) && longer.StartsWith(shorter, StringComparison.Ordinal));
+        if (shorter == longer)
+        {
+            return true;
+        }
+
+        if (shorter.Length < 4 || shorter.Any(char.IsDigit) || longer.Any(char.IsDigit))
+        {
+            return false;
+        }
+
+        var common = 0;
+        while (common < shorter.Length && shorter[common] == longer[common])
+        {
+            common++;
+        }
+
+        return common == shorter.Length || (common >= 5 && common >= longer.Length - 3);
     }
 
     /// <summary>

@@ -56,11 +56,12 @@ public sealed partial class CorpusTerms
         var limit = Math.Max(1, (int)(maxDocumentShare * documents));
         var passageTerms = Terms.Extract(passage).ToHashSet();
         var passageTokens = Alignment.Tokens(passage);
-        // Hyphenated words are judged by their parts: "time-in-range" is supported by "time in range".
+        // Hyphenated words are judged by their parts: "time-in-range" is supported by "time in range";
+        // contractions ("don't") are not names.
         return sentence.Split((char[])[' ', ',', ';', ':', '(', ')', '.', '"', '-', '–'], StringSplitOptions.RemoveEmptyEntries)
             .Where(word => !Abbreviations.Expands(word, passageTokens))
             .Select(word => Possessive().Replace(word.ToLowerInvariant(), string.Empty))
-            .Where(IsSpecificWord)
+            .Where(word => !word.Contains('\'', StringComparison.Ordinal) && !word.Contains('’', StringComparison.Ordinal) && IsSpecificWord(word))
             .SelectMany(word => Terms.Extract(word).Select(term => (Word: word, Term: term)))
             .Where(x => !passageTerms.Contains(x.Term) && frequencies.GetValueOrDefault(x.Term) <= limit)
             .Select(x => x.Word)

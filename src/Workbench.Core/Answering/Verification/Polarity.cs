@@ -7,7 +7,8 @@ namespace Workbench.Core.Answering.Verification;
 /// Negation compared proposition by proposition. Text is cut at commas, clause words ("but", "unless",
 /// "who") and brackets, so "the second dose is not a booster but is intended for children who do not
 /// respond" gives three parts, each with its own parity of negation words (two negations cancel); each
-/// part of the sentence must agree with the passage part that shares most of its words. What follows
+/// part of the sentence must agree with the passage part that shares most of its words (weighted by how
+/// few parts use them; when parts tie, one that agrees is enough). What follows
 /// "instead of" or "rather than" is what is not chosen, so it is left to the preference check rather
 /// than read as negated: "replaces doxycycline" and "instead of doxycycline" agree.
 /// </summary>
@@ -21,10 +22,8 @@ public static partial class Polarity
     };
 
     /// <summary>Verbs after which "against" negates ("recommends against"), unlike "protects against" or "vaccinated against".</summary>
-    private static readonly HashSet<string> AgainstVerbs = new(StringComparer.Ordinal)
-    {
-        "recommend", "recommendation", "advis", "suggest", "caution", "argu", "decid", "counsel", "warn", "advocat",
-    };
+    private static readonly HashSet<string> AgainstVerbs =
+        new[] { "recommend", "recommendation", "advise", "suggest", "caution", "argue", "decide", "counsel", "warn", "advocate" }.Select(Alignment.Lemma).ToHashSet();
 
     /// <summary>Where a proposition ends: punctuation, clause words, and "and" before a verb that starts a new clause.</summary>
     [GeneratedRegex(@"[,;:()\[\]]|\b(?:but|unless|except|until|because|although|though|while|whereas|which|who|whom|whose)\b|" + Alignment.AndNewClause, RegexOptions.IgnoreCase)]
@@ -38,9 +37,6 @@ public static partial class Polarity
     /// </summary>
     [GeneratedRegex(@"\b(?:not only|not? (?:more|less|later|sooner|longer|shorter|greater|higher|lower|fewer|earlier) than|not exceed(?:ing)?|whether or not|with or without|with and without)\b|\bnot\b(?=[^,;.]*\buntil\b)", RegexOptions.IgnoreCase)]
     private static partial Regex Limiter();
-
-    /// <summary>A passage part this close to the best match (in weighted shared words) may be the one meant, so its agreement is enough.</summary>
-    private const double AgreementShare = 0.8;
 
     [GeneratedRegex(@"\b(un|in|im|ir|dis|non-?)(\p{L}{4,})\b", RegexOptions.IgnoreCase)]
     private static partial Regex NegatingPrefix();
@@ -69,7 +65,7 @@ public static partial class Polarity
             // as possible without restarting" for "given as soon as possible, and … need not be restarted"),
             // so a pair that agrees lets it pass too, but a pair alone never makes a contradiction.
             if (best.Shared >= 2 && best.Part.Negated != part.Negated
-                && !passageParts.Concat(pairs).Select(Score).Any(s => s.Shared >= 2 && s.Weight >= AgreementShare * best.Weight && s.Part.Negated == part.Negated))
+                && !passageParts.Concat(pairs).Select(Score).Any(s => s.Shared >= 2 && s.Weight >= best.Weight && s.Part.Negated == part.Negated))
             {
                 return "the passage says the opposite (negation differs)";
             }

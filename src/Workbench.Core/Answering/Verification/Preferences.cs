@@ -4,16 +4,17 @@ namespace Workbench.Core.Answering.Verification;
 
 /// <summary>
 /// Which of two things a clause favours around a preference or comparison ("X rather than Y", "X in
-/// preference to Y", "X is more accurate than Y"). A sentence must not turn the order round, nor assert
+/// preference to Y", "X is more accurate than Y", "X reduced it compared with Y"). A sentence must not turn the order round, nor assert
 /// what the passage names only as the option not taken ("delaying initiation" where the passage says
 /// "rather than delaying initiation").
 /// </summary>
 public static partial class Preferences
 {
-    [GeneratedRegex(@"\b(?:(instead of|rather than|in preference to|in place of|over)|than|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(instead of|rather than|in preference to|in place of|over)|than|versus|vs\.?|compared (?:with|to))\b", RegexOptions.IgnoreCase)]
     private static partial Regex Cue();
 
-    private static readonly string[] PreferenceVerbs = ["prefer", "favo", "recommend", "choos", "chos", "select"];
+    /// <summary>Verbs of preference, as lemma prefixes ("favored", "advises").</summary>
+    private static readonly string[] PreferenceVerbs = new[] { "prefer", "favor", "recommend", "suggest", "advise", "choose", "chose", "select" }.Select(Alignment.Lemma).ToArray();
 
     /// <summary>Words that end the naming of the option not taken ("warfarin" in "in preference to warfarin for eligible patients").</summary>
     private static readonly HashSet<string> OptionEnds = new(StringComparer.Ordinal)

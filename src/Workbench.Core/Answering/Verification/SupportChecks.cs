@@ -80,7 +80,11 @@ public static partial class SupportChecks
         return terms.Count(passageTerms.Contains) / (double)terms.Count;
     }
 
-    private static bool ContainsPhrase(string text, string phrase) => Regex.IsMatch(text, $@"\b{Regex.Escape(phrase)}\b");
+    /// <summary>One compiled pattern per phrase: the static Regex cache holds too few for every population form.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> PhrasePatterns = new(StringComparer.Ordinal);
+
+    private static bool ContainsPhrase(string text, string phrase) =>
+        PhrasePatterns.GetOrAdd(phrase, p => new Regex($@"\b{Regex.Escape(p)}\b", RegexOptions.Compiled)).IsMatch(text);
 
     /// <summary>A population word in singular and plural: adult, adults; child, children.</summary>
     private static IEnumerable<string> Forms(string word) =>

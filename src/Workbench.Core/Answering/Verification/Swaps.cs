@@ -52,10 +52,11 @@ public static class Swaps
             || NumberIn(i + 1, i + 2);
     }
 
-    private static string? Swap(AlignedClause aligned, Substitution substitution)
-    {
-        var ours = substitution.SentenceContent.FirstOrDefault(t => Alignment.IsNameLike(t) && !aligned.InClause(t) && aligned.InPassage(t));
-        var theirs = substitution.PassageContent.FirstOrDefault(t => Alignment.IsNameLike(t) && !aligned.InSentence(t));
-        return ours is not null && theirs is not null ? $"'{ours.Text}' where the passage says '{theirs.Text}'" : null;
-    }
+    /// <summary>A word of the sentence's stretch and one of the passage's, in about the same place in it (first for first, second for second).</summary>
+    private static string? Swap(AlignedClause aligned, Substitution substitution) =>
+        (from ours in substitution.SentenceContent.Select((t, i) => (Token: t, Index: i))
+         where Alignment.IsNameLike(ours.Token) && !aligned.InClause(ours.Token) && aligned.InPassage(ours.Token)
+         from theirs in substitution.PassageContent.Select((t, i) => (Token: t, Index: i))
+         where Math.Abs(ours.Index - theirs.Index) <= 1 && Alignment.IsNameLike(theirs.Token) && !aligned.InSentence(theirs.Token)
+         select $"'{ours.Token.Text}' where the passage says '{theirs.Token.Text}'").FirstOrDefault();
 }

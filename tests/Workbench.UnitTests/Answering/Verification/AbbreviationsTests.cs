@@ -9,6 +9,7 @@ public class AbbreviationsTests
     [InlineData("NTCA", "guidelines from the National Tuberculosis Controllers Association and CDC", true)]
     [InlineData("CKD", "people with chronic kidney disease", true)]
     [InlineData("COPD", "people with chronic kidney disease", false)]
+    [InlineData("ECGs", "routine electrocardiography in children", true)]
     [InlineData("ICS", "an inhaled corticosteroid", true)]
     [InlineData("LABA", "a long-acting muscarinic antagonist", false)]
     [InlineData("clinic", "care in the community linked to inpatient care", false)]

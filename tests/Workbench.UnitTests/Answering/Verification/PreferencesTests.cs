@@ -12,6 +12,8 @@ public class PreferencesTests
         "If a sulfonylurea is used in an older adult, the criteria favour a short-acting agent such as glipizide over long-acting agents such as glyburide.", "other way round")]
     [InlineData("The guidelines suggest delaying vasopressor initiation until central venous access is secured.",
         "The guidelines suggest starting vasopressors peripherally rather than delaying initiation until central venous access is secured.", "'delaying' as the option not taken")]
+    [InlineData("Enalapril reduced the risk of hospitalisation for heart failure by 21% compared with sacubitril/valsartan.",
+        "Sacubitril/valsartan reduced the risk of hospitalisation for heart failure by 21% compared with enalapril.", "other way round")]
     public void AReversedOrRejectedOptionIsCaught(string sentence, string passage, string reason) =>
         Assert.Contains(reason, Preferences.Contradiction(sentence, passage), StringComparison.Ordinal);
 
@@ -24,6 +26,8 @@ public class PreferencesTests
     // Words after the option (up to a preposition) are not part of it.
     [InlineData("Vasopressors can be started peripherally without waiting for central venous access.",
         "The guidelines suggest starting vasopressors peripherally rather than delaying initiation until central venous access is secured.")]
+    // "Suggested over" names the rejected option as rejected.
+    [InlineData("Balanced crystalloids are suggested over normal saline for resuscitation.", "The guidelines suggest using balanced crystalloids instead of normal saline for resuscitation.")]
     // A negated clause rejects the option too.
     [InlineData("Extended-release opioids should not be used when starting opioid therapy.",
         "When starting opioid therapy, clinicians should prescribe immediate-release opioids instead of extended-release or long-acting opioids.")]
