@@ -53,6 +53,10 @@ public static partial class Alignment
     /// <summary>Stop words still anchor an alignment, but a shared content word counts ten times more.</summary>
     private const double StopWordWeight = 0.1;
 
+    private const int TokenCacheSize = 4096;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Token>> TokenCache = new(StringComparer.Ordinal);
+
     /// <summary>How many words before the first match count as put in the passage's place.</summary>
     private const int EdgeWords = 4;
 
@@ -85,7 +89,18 @@ public static partial class Alignment
     [GeneratedRegex(@";|,\s*(?:and|but|while|whereas|which|although|because)\s+|\s+(?:but|because|whereas|although)\s+|" + AndNewClause, RegexOptions.IgnoreCase)]
     private static partial Regex ClauseBoundary();
 
+    /// <summary>The tokens of a text, remembered: each passage is read again for every sentence that cites it.</summary>
     public static IReadOnlyList<Token> Tokens(string text)
+    {
+        if (TokenCache.Count > TokenCacheSize)
+        {
+            TokenCache.Clear();
+        }
+
+        return TokenCache.GetOrAdd(text, Tokenise);
+    }
+
+    private static IReadOnlyList<Token> Tokenise(string text)
     {
         var tokens = new List<Token>();
         foreach (Match m in TokenPattern().Matches(text))
