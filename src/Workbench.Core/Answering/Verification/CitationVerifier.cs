@@ -53,9 +53,9 @@ public sealed class VerificationOptions
 
 /// <summary>
 /// Decides, sentence by sentence, whether the passages a sentence cites support it, whatever model
-/// wrote it: first the model-free checks (numbers and units, negation and direction, populations),
-/// then how many of its content words the passage holds and how close in meaning (the local embedding
-/// model) it is to the passage's closest sentence.
+/// wrote it: first the model-free checks (numbers and units, negation and direction, swapped names and
+/// preferences, populations, specific terms), then how many of its content words the passage holds and
+/// how close in meaning (the local embedding model) it is to the passage's closest sentence.
 /// </summary>
 public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<VerificationOptions> options, CorpusTerms corpusTerms)
 {

@@ -4,9 +4,11 @@ using Workbench.Core.Text;
 namespace Workbench.Core.Answering.Verification;
 
 /// <summary>
-/// Model-free checks of whether a passage can support a sentence: numbers with their units must be in
-/// the passage, negation and direction words must agree with the passage sentence that says the same
-/// thing, populations named must be the passage's, and the sentence's content words must be there.
+/// Model-free checks of whether a passage can support a sentence: numbers with their units and periods
+/// must be in the passage (<see cref="Quantities"/>), negation must agree part by part (<see cref="Polarity"/>),
+/// nothing may stand in the place of the passage's words that the passage uses for something else or
+/// that turns it round (<see cref="Swaps"/>, <see cref="Preferences"/>), no joined clause may be the
+/// sentence's own, populations named must be the passage's, and the sentence's content words must be there.
 /// </summary>
 public static partial class SupportChecks
 {
