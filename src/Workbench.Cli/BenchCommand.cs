@@ -39,7 +39,7 @@ public static class BenchCommand
             case ["scale"]:
                 return await ScaleBench.RunAsync(services, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), arguments);
             default:
-                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--labelled FILE] [--show-errors] | bench ask --dataset DIR [--limit N] | bench load --url URL --token TOKEN [--users 1,10,50] [--seconds S] [--pid PID] [--qdrant-pid PID] | bench scale --dataset DIR... [--sizes 1000,10000,100000] [--questions N]");
+                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--pairs FILE] [--show-errors [even|odd]] | bench ask --dataset DIR [--limit N] | bench load --url URL --token TOKEN [--users 1,10,50] [--seconds S] [--pid PID] [--qdrant-pid PID] | bench scale --dataset DIR... [--sizes 1000,10000,100000] [--questions N]");
         }
     }
 
@@ -135,15 +135,15 @@ public static class BenchCommand
     /// </summary>
     private static async Task<int> VerificationAsync(IServiceProvider services, CommandLine arguments)
     {
-        var path = arguments.Option("labelled") ?? Path.Combine("tests", "Workbench.UnitTests", "Answering", "citation-pairs.jsonl");
+        var path = arguments.Option("pairs") ?? arguments.Option("labelled") ?? Path.Combine("tests", "Workbench.UnitTests", "Answering", "citation-pairs.jsonl");
         var pairs = VerificationEvaluation.Load(path);
         var stopwatch = Stopwatch.StartNew();
         var verdicts = await services.GetRequiredService<CitationVerifier>().VerifyAsync(pairs.Select(p => (p.Sentence, (IReadOnlyList<string>)[p.Passage])).ToList());
         var elapsed = stopwatch.Elapsed;
         var all = VerificationEvaluation.Score(pairs, verdicts);
-        var heldOut = VerificationEvaluation.Score(pairs.Where((_, i) => i % 2 == 1).ToList(), verdicts.Where((_, i) => i % 2 == 1).ToList());
+        VerificationScore Half(int parity) => VerificationEvaluation.Score(pairs.Where((_, i) => i % 2 == parity).ToList(), verdicts.Where((_, i) => i % 2 == parity).ToList());
         Console.WriteLine($"citation verification on {all.Pairs} labelled pairs ({path}), {elapsed.TotalMilliseconds / all.Pairs:F1} ms per pair");
-        foreach (var (name, score) in new[] { ("all pairs", all), ("held-out half (odd lines)", heldOut) })
+        foreach (var (name, score) in new[] { ("all pairs", all), ("tuning half (even lines)", Half(0)), ("held-out half (odd lines)", Half(1)) })
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{name}: unsupported {score.Unsupported}, judged unsupported {score.JudgedUnsupported}, caught {score.Caught}: recall {score.Recall:F3}, precision {score.Precision:F3}"));
@@ -156,12 +156,16 @@ public static class BenchCommand
             Console.WriteLine($"| {kind.Kind} | {(kind.Supported ? "supported" : "unsupported")} | {kind.Pairs} | {kind.Correct} |");
         }
 
-        if (arguments.Flag("show-errors"))
+        // Errors of one half only ("even" while tuning), so the other half stays unseen; lines are numbered from 0.
+        if (arguments.Option("show-errors") is { } half)
         {
-            foreach (var (pair, verdict) in pairs.Zip(verdicts).Where(x => (x.Second.Level == SupportLevel.Unsupported) == x.First.Supported))
+            var errors = pairs.Zip(verdicts).Select((x, line) => (Pair: x.First, Verdict: x.Second, Line: line))
+                .Where(x => (x.Verdict.Level == SupportLevel.Unsupported) == x.Pair.Supported)
+                .Where(x => half switch { "even" => x.Line % 2 == 0, "odd" => x.Line % 2 == 1, _ => true });
+            foreach (var (pair, verdict, line) in errors)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{(pair.Supported ? "FALSE ALARM" : "MISSED")} [{pair.Kind}] sim {verdict.Similarity:F3} cov {verdict.Coverage:F2} {string.Join("; ", verdict.Reasons)}\n  S: {pair.Sentence}\n  P: {pair.Passage}"));
+                    $"{line} {(pair.Supported ? "FALSE ALARM" : "MISSED")} [{pair.Kind}] sim {verdict.Similarity:F3} cov {verdict.Coverage:F2} {string.Join("; ", verdict.Reasons)}\n  S: {pair.Sentence}\n  P: {pair.Passage}"));
             }
         }
 

@@ -21,6 +21,8 @@ public static partial class Terms
     [GeneratedRegex(@"[\p{L}\p{N}]+(?:[-.'/][\p{L}\p{N}]+)*")]
     private static partial Regex Token();
 
+    public static bool IsStopWord(string token) => StopWords.Contains(token);
+
     public static IReadOnlyList<string> Extract(string text)
     {
         var terms = new List<string>();

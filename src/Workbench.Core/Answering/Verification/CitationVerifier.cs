@@ -53,9 +53,9 @@ public sealed class VerificationOptions
 
 /// <summary>
 /// Decides, sentence by sentence, whether the passages a sentence cites support it, whatever model
-/// wrote it: first the model-free checks (numbers and units, negation and direction, populations),
-/// then how many of its content words the passage holds and how close in meaning (the local embedding
-/// model) it is to the passage's closest sentence.
+/// wrote it: first the model-free checks (numbers and units, negation and direction, swapped names and
+/// preferences, populations, specific terms), then how many of its content words the passage holds and
+/// how close in meaning (the local embedding model) it is to the passage's closest sentence.
 /// </summary>
 public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float>> embedder, IOptions<VerificationOptions> options, CorpusTerms corpusTerms)
 {
@@ -78,6 +78,7 @@ public sealed class CitationVerifier(IEmbeddingGenerator<string, Embedding<float
             var similarity = SentenceSplitter.Split(passage).Select(s => (double)TensorPrimitives.CosineSimilarity(vector(sentence).Span, vector(s).Span)).DefaultIfEmpty(0).Max();
             var contradictions = SupportChecks.Contradictions(sentence, passage)
                 .Concat(corpusTerms.SpecificTermsMissing(sentence, passage, options.Value.SpecificTermDocumentShare).Select(t => $"'{t}' is not in the passage"))
+                .Concat(corpusTerms.SubstitutedTerm(sentence, passage) is { } substituted ? [substituted] : [])
                 .ToList();
             return new SupportVerdict(Level(contradictions, coverage, similarity), similarity, coverage, contradictions);
         }).ToList();

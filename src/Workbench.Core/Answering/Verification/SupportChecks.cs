@@ -1,54 +1,17 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering.Verification;
 
 /// <summary>
-/// Model-free checks of whether a passage can support a sentence: numbers with their units must be in
-/// the passage, negation and direction words must agree with the passage sentence that says the same
-/// thing, populations named must be the passage's, and the sentence's content words must be there.
+/// Model-free checks of whether a passage can support a sentence: numbers with their units and periods
+/// must be in the passage (<see cref="Quantities"/>), negation must agree part by part (<see cref="Polarity"/>),
+/// nothing may stand in the place of the passage's words that the passage uses for something else or
+/// that turns it round (<see cref="Swaps"/>, <see cref="Preferences"/>), no joined clause may be the
+/// sentence's own, populations named must be the passage's, and the sentence's content words must be there.
 /// </summary>
 public static partial class SupportChecks
 {
-    private static readonly Dictionary<string, string> NumberWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["one"] = "1", ["two"] = "2", ["three"] = "3", ["four"] = "4", ["five"] = "5", ["six"] = "6", ["seven"] = "7", ["eight"] = "8",
-        ["nine"] = "9", ["ten"] = "10", ["eleven"] = "11", ["twelve"] = "12", ["single"] = "1", ["once"] = "1", ["twice"] = "2", ["half"] = "0.5",
-    };
-
-    private static readonly Dictionary<string, string> Units = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["%"] = "%", ["percent"] = "%", ["per cent"] = "%", ["mg"] = "mg", ["milligrams"] = "mg", ["g"] = "g", ["grams"] = "g", ["mcg"] = "mcg", ["µg"] = "mcg",
-        ["micrograms"] = "mcg", ["kg"] = "kg", ["mmol/l"] = "mmol/l", ["mmol/mol"] = "mmol/mol", ["mg/dl"] = "mg/dl", ["mm hg"] = "mmhg", ["mmhg"] = "mmhg",
-        ["ml"] = "ml", ["l"] = "l", ["iu"] = "iu", ["units"] = "iu", ["weeks"] = "week", ["week"] = "week", ["days"] = "day", ["day"] = "day",
-        ["months"] = "month", ["month"] = "month", ["years"] = "year", ["year"] = "year", ["hours"] = "hour", ["hour"] = "hour", ["h"] = "hour",
-        ["minutes"] = "minute", ["minute"] = "minute", ["min"] = "minute", ["doses"] = "dose", ["dose"] = "dose", ["times"] = "times",
-        ["mg/kg"] = "mg/kg", ["ml/min/1.73 m2"] = "egfr", ["ml/min/1.73 m²"] = "egfr", ["ml/min"] = "ml/min", ["bpm"] = "bpm", ["kg/m2"] = "kg/m2", ["kg/m²"] = "kg/m2",
-    };
-
-    private static readonly HashSet<string> Negations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "not", "no", "never", "without", "against", "avoid", "avoided", "none", "neither", "nor", "cannot", "insufficient", "unlikely",
-        "don't", "doesn't", "shouldn't", "isn't", "aren't", "wasn't", "weren't", "didn't", "won't", "discourages", "contraindicated",
-        "avoiding", "avoids", "instead", "rather",
-    };
-
-    /// <summary>Words whose swap turns a statement around; each is checked against the matching passage sentence.</summary>
-    private static readonly (string A, string B)[] Opposites =
-    [
-        ("increase", "decrease"), ("increase", "reduce"), ("increases", "decreases"), ("increases", "reduces"), ("increased", "decreased"), ("increased", "reduced"),
-        ("higher", "lower"), ("more", "less"), ("more", "fewer"), ("above", "below"), ("before", "after"), ("benefit", "harm"), ("greater", "smaller"),
-        ("maximum", "minimum"), ("raises", "lowers"), ("raise", "lower"), ("rise", "fall"), ("superior", "inferior"), ("longer", "shorter"),
-        ("start", "stop"), ("continue", "stop"), ("continue", "discontinue"), ("recommended", "discouraged"), ("safe", "unsafe"),
-        ("ever", "never"), ("raise", "lower"), ("start", "withhold"), ("start", "delay"), ("initiate", "delay"), ("early", "late"),
-        ("earlier", "later"), ("first", "last"), ("all", "some"), ("increase", "lower"), ("improve", "worsen"),
-    ];
-
-    /// <summary>Words that state a preference or comparison between what comes before and what comes after them.</summary>
-    [GeneratedRegex(@"\b(instead of|rather than|in preference to|over|than|versus|vs\.?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex PreferenceCue();
-
     private static readonly string[] Populations =
     [
         "child", "children", "pediatric", "paediatric", "adolescent", "adolescents", "infant", "infants", "newborn", "newborns", "neonate", "neonates",
@@ -56,82 +19,29 @@ public static partial class SupportChecks
         "type 1", "type 2", "nonpregnant", "immunocompromised", "immunocompetent", "smokers", "nonsmokers",
     ];
 
-    [GeneratedRegex(@"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s*(?:–|-|to)\s*(\d+(?:[.,]\d+)*))?\s*(%|percent|per cent|mg/kg|mg/dl|mmol/mol|mmol/l|mm\s?hg|ml/min/1\.73\s?m[2²]|ml/min|kg/m[2²]|mcg|µg|micrograms|milligrams|mg|grams|g|kg|ml|l|iu|units|weeks?|days?|months?|years?|hours?|h|minutes?|min|doses?|times|bpm)?(?![\w])", RegexOptions.IgnoreCase)]
-    private static partial Regex Quantity();
-
-    [GeneratedRegex(@"\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|single|once|twice|half)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex NumberWord();
-
-    [GeneratedRegex(@"[\p{L}']+")]
-    private static partial Regex Word();
-
-    /// <summary>A number as written, with its unit when one follows (normalised), e.g. ("81", "mg").</summary>
-    public static IReadOnlyList<(string Number, string? Unit)> Quantities(string text)
-    {
-        var normalised = NumberWord().Replace(text, m => NumberWords[m.Value]);
-        var found = new List<(string, string?)>();
-        foreach (Match match in Quantity().Matches(normalised))
-        {
-            var unit = match.Groups[3].Success ? Units.GetValueOrDefault(Regex.Replace(match.Groups[3].Value.ToLowerInvariant(), @"\s+", " ").Replace("mm hg", "mmhg", StringComparison.Ordinal)) ?? match.Groups[3].Value.ToLowerInvariant() : null;
-            found.Add((Normalise(match.Groups[1].Value), unit));
-            if (match.Groups[2].Success)
-            {
-                found.Add((Normalise(match.Groups[2].Value), unit));
-            }
-        }
-
-        return found;
-    }
-
-    private static string Normalise(string number) =>
-        decimal.TryParse(number.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var value)
-            ? value.ToString("0.####", CultureInfo.InvariantCulture)
-            : number;
-
     /// <summary>Reasons the passage cannot support the sentence; empty when none is found.</summary>
     public static IReadOnlyList<string> Contradictions(string sentence, string passage)
     {
-        var reasons = new List<string>();
-        var passageQuantities = Quantities(passage);
-        foreach (var (number, unit) in Quantities(sentence))
+        var reasons = Quantities.Mismatches(sentence, passage).ToList();
+
+        if (Polarity.Contradiction(sentence, passage) is { } negation)
         {
-            var same = passageQuantities.Where(q => q.Number == number).ToList();
-            if (same.Count == 0)
-            {
-                reasons.Add($"the number {number}{(unit is null ? "" : " " + unit)} is not in the passage");
-            }
-            else if (unit is not null && same.All(q => q.Unit is not null && q.Unit != unit))
-            {
-                reasons.Add($"{number} is in {same[0].Unit} in the passage, not {unit}");
-            }
+            reasons.Add(negation);
         }
 
-        var clauses = Clauses(passage);
-        foreach (var clause in Clauses(sentence).Where(c => Terms.Extract(c).Count >= 2))
+        if (Swaps.Find(sentence, passage) is { } term)
         {
-            var closest = Closest(clause, clauses);
-            if (closest.All(c => Polarity(c) != Polarity(clause)))
-            {
-                reasons.Add("the passage says the opposite (negation differs)");
-                break;
-            }
+            reasons.Add(term);
         }
 
-        var sentenceWords = Lemmas(sentence);
-        var passageWords = Lemmas(passage);
-        var closestWords = Lemmas(string.Join(' ', Closest(sentence, SentenceSplitter.Split(passage))));
-        foreach (var (a, b) in Opposites.Select(o => (Lemma(o.A), Lemma(o.B))))
-        {
-            if ((sentenceWords.Contains(a) && !passageWords.Contains(a) && closestWords.Contains(b))
-                || (sentenceWords.Contains(b) && !passageWords.Contains(b) && closestWords.Contains(a)))
-            {
-                reasons.Add($"'{(sentenceWords.Contains(a) ? a : b)}' where the passage says '{(sentenceWords.Contains(a) ? b : a)}'");
-            }
-        }
-
-        if (SwappedPreference(sentence, passage) is { } swapped)
+        if (Preferences.Contradiction(sentence, passage) is { } swapped)
         {
             reasons.Add(swapped);
+        }
+
+        if (AddedClause(sentence, passage) is { } added)
+        {
+            reasons.Add(added);
         }
 
         var lowerPassage = passage.ToLowerInvariant();
@@ -141,6 +51,22 @@ public static partial class SupportChecks
         }
 
         return reasons;
+    }
+
+    /// <summary>Below this share of its words in the passage, a joined clause is a claim of its own.</summary>
+    private const double AddedClauseCoverage = 0.4;
+
+    /// <summary>
+    /// A clause joined to the first (of three content words or more) that the passage mostly lacks: a claim
+    /// added to a supported one ("…, and it also reduces all-cause mortality") that the share of the whole
+    /// sentence's words would hide.
+    /// </summary>
+    private static string? AddedClause(string sentence, string passage)
+    {
+        return Alignment.Clauses(sentence).Skip(1).Select(c => (Clause: c, Terms: Terms.Extract(c).Where(t => !t.Any(char.IsDigit)).ToHashSet()))
+            .Where(c => c.Terms.Count >= 3 && Coverage(c.Clause, passage) < AddedClauseCoverage)
+            .Select(c => $"the passage does not say that {c.Clause}")
+            .FirstOrDefault();
     }
 
     /// <summary>The share of the sentence's content terms (lightly stemmed) that the passage contains.</summary>
@@ -156,107 +82,11 @@ public static partial class SupportChecks
         return terms.Count(passageTerms.Contains) / (double)terms.Count;
     }
 
-    /// <summary>The units sharing the most content terms with the text (all of them when tied).</summary>
-    private static IReadOnlyList<string> Closest(string text, IReadOnlyList<string> units)
-    {
-        var terms = Terms.Extract(text).ToHashSet();
-        var scored = units.Select(u => (Unit: u, Shared: Terms.Extract(u).ToHashSet().Count(terms.Contains))).ToList();
-        var best = scored.Select(s => s.Shared).DefaultIfEmpty(0).Max();
-        return scored.Where(s => s.Shared == best).Select(s => s.Unit).ToList();
-    }
+    /// <summary>One compiled pattern per phrase: the static Regex cache holds too few for every population form.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> PhrasePatterns = new(StringComparer.Ordinal);
 
-    /// <summary>Sentences cut at clause boundaries, so "A is not advised, and B is" keeps each polarity apart.</summary>
-    private static IReadOnlyList<string> Clauses(string text) =>
-        SentenceSplitter.Split(text)
-            .SelectMany(s => ClauseBoundary().Split(s))
-            .Select(c => c.Trim())
-            .Where(c => c.Length > 0)
-            .ToList();
-
-    [GeneratedRegex(@";|,\s*(?:and|but|while|whereas|which|although|because)\s+|\s+(?:but|because|whereas|although)\s+", RegexOptions.IgnoreCase)]
-    private static partial Regex ClauseBoundary();
-
-    /// <summary>
-    /// "X instead of Y" against "Y instead of X" (or "X is more … than Y" against the reverse): the
-    /// terms only one side names must not trade places between the sentence and the passage.
-    /// </summary>
-    private static string? SwappedPreference(string sentence, string passage)
-    {
-        foreach (var clause in Clauses(sentence))
-        {
-            if (Sides(clause) is not var (preferred, other))
-            {
-                continue;
-            }
-
-            foreach (var passageClause in Clauses(passage))
-            {
-                if (Sides(passageClause) is var (passagePreferred, passageOther)
-                    && other.Overlaps(passagePreferred)
-                    && preferred.Count(passageOther.Contains) > preferred.Count(passagePreferred.Contains))
-                {
-                    return "the passage prefers the other way round";
-                }
-            }
-        }
-
-        return null;
-    }
-
-    private static (HashSet<string> Before, HashSet<string> After)? Sides(string clause)
-    {
-        var cue = PreferenceCue().Match(clause);
-        if (!cue.Success)
-        {
-            return null;
-        }
-
-        var before = Terms.Extract(clause[..cue.Index]).TakeLast(3).ToHashSet();
-        var after = Terms.Extract(clause[(cue.Index + cue.Length)..]).Take(3).ToHashSet();
-        var shared = before.Intersect(after).ToList();
-        before.ExceptWith(shared);
-        after.ExceptWith(shared);
-        return before.Count > 0 && after.Count > 0 ? (before, after) : null;
-    }
-
-    /// <summary>Odd or even count of negation words: two negations cancel.</summary>
-    private static bool Polarity(string text)
-    {
-        var words = Word().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToList();
-        var count = words.Count(w => Negations.Contains(w) || w.EndsWith("n't", StringComparison.Ordinal));
-        // "Not only" and "no more than" limit rather than negate.
-        count -= Regex.Matches(text, @"\b(not only|no more than|no less than|no later than|not exceed)\b", RegexOptions.IgnoreCase).Count;
-        return count % 2 == 1;
-    }
-
-    private static HashSet<string> Lemmas(string text) => Word().Matches(text.ToLowerInvariant()).Select(m => Lemma(m.Value)).ToHashSet();
-
-    /// <summary>A crude lemma for matching word families: stopping, stopped, stops → stop.</summary>
-    private static string Lemma(string word)
-    {
-        word = word.ToLowerInvariant();
-        if (word.EndsWith("ing", StringComparison.Ordinal) && word.Length > 5)
-        {
-            word = word[..^3];
-        }
-        else if (word.EndsWith("ed", StringComparison.Ordinal) && word.Length > 4)
-        {
-            word = word[..^2];
-        }
-        else if (word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) && word.Length > 3)
-        {
-            word = word[..^1];
-        }
-
-        if (word.Length > 3 && word[^1] == word[^2] && !"aeiouls".Contains(word[^1]))
-        {
-            word = word[..^1];
-        }
-
-        return word.Length > 3 && word.EndsWith('e') ? word[..^1] : word;
-    }
-
-    private static bool ContainsPhrase(string text, string phrase) => Regex.IsMatch(text, $@"\b{Regex.Escape(phrase)}\b");
+    private static bool ContainsPhrase(string text, string phrase) =>
+        PhrasePatterns.GetOrAdd(phrase, p => new Regex($@"\b{Regex.Escape(p)}\b", RegexOptions.Compiled)).IsMatch(text);
 
     /// <summary>A population word in singular and plural: adult, adults; child, children.</summary>
     private static IEnumerable<string> Forms(string word) =>
