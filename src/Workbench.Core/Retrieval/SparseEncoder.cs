@@ -31,7 +31,10 @@ public static class SparseEncoder
     }
 
     public static SparseVector EncodeQuery(string text) =>
-        Build(Terms.Extract(text).Select(Id).Distinct().Select(id => (id, 1f)));
+        Build(TermIds(text).Select(id => (id, 1f)));
+
+    /// <summary>The ids of a text's distinct terms: the indices of its query or document vector.</summary>
+    public static HashSet<uint> TermIds(string text) => Terms.Extract(text).Select(Id).ToHashSet();
 
     public static uint Id(string term)
     {
