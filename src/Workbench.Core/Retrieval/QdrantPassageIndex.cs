@@ -158,7 +158,10 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return points.ToDictionary(p => p.Payload["passage_id"].StringValue, p => p.Payload["content_hash"].StringValue);
     }
 
-    /// <summary>The dense vectors stored for those of the passages whose stored content hash is still theirs.</summary>
+    /// <summary>
+    /// The dense vectors stored for those of the passages whose content is unchanged, whatever sparse
+    /// encoding they were stored with: the dense vector depends on the content alone.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetReusableVectorsAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
     {
         if (passages.Count == 0 || !await client.CollectionExistsAsync(Collection, cancellationToken))
@@ -170,12 +173,12 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         var payload = new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "passage_id", "content_hash" } } };
         var vectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
         var points = await client.RetrieveAsync(Collection, ids, payload, vectors, cancellationToken: cancellationToken);
-        var hashes = passages.ToDictionary(p => p.Id, IndexHash);
+        var hashes = passages.ToDictionary(p => p.Id, p => p.ContentHash);
         var reusable = new Dictionary<string, ReadOnlyMemory<float>>();
         foreach (var point in points)
         {
             var id = point.Payload["passage_id"].StringValue;
-            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue == hash
+            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue.Split(':')[0] == hash
                 && point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true && stored.GetDenseVector() is { } dense)
             {
                 reusable[id] = dense.Data.ToArray();
@@ -185,7 +188,7 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return reusable;
     }
 
-    /// <summary>The hash stored with a passage: its content and the sparse encoding's version.</summary>
+    /// <summary>The hash stored with a passage: its content, then after a colon the sparse encoding's version.</summary>
     public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
 
     public async Task UpsertAsync(IReadOnlyList<(Passage Passage, ReadOnlyMemory<float> Vector)> items, CancellationToken cancellationToken = default)
