@@ -1,5 +1,4 @@
 using Workbench.Core.Retrieval;
-using Workbench.Core.Text;
 
 namespace Workbench.UnitTests.Retrieval;
 
@@ -52,10 +51,10 @@ public class LexicalRerankerTests
 
         var ranked = LexicalReranker.Rerank(question, texts.Select(t => Hit(t.Key, t.Value.Text, t.Value.Cosine)).ToList(), topK: 4, lexicalWeight: 0.3);
 
-        // The score the re-ranker has always given, from the words of the texts: cosine blended with the share of the
-        // question's words a passage has, each weighted by ln(1 + (n + 1) / (1 + candidates having it)).
-        var words = texts.ToDictionary(t => t.Key, t => Terms.Extract(t.Value.Text).ToHashSet());
-        var weights = Terms.Extract(question).Distinct().ToDictionary(t => t, t => Math.Log(1 + (5.0 / (1 + words.Values.Count(w => w.Contains(t))))));
+        // The re-ranker's score computed from the words of the texts (as the sparse encoder takes them): cosine blended with
+        // the share of the question's words a passage has, each weighted by ln(1 + (n + 1) / (1 + candidates having it)).
+        var words = texts.ToDictionary(t => t.Key, t => SparseEncoder.Extract(t.Value.Text).ToHashSet());
+        var weights = SparseEncoder.Extract(question).Distinct().ToDictionary(t => t, t => Math.Log(1 + (5.0 / (1 + words.Values.Count(w => w.Contains(t))))));
         var expected = texts.ToDictionary(t => t.Key,
             t => (0.7 * t.Value.Cosine) + (0.3 * weights.Where(w => words[t.Key].Contains(w.Key)).Sum(w => w.Value) / weights.Values.Sum()));
         Assert.Equal(expected.OrderByDescending(e => e.Value).Select(e => e.Key), NamesOf(ranked));
