@@ -89,7 +89,7 @@ public sealed class AskPipeline(
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
-        var candidates = reranker == RerankerKind.None ? topK : topK * LexicalReranker.CandidateFactor;
+        var candidates = reranker == RerankerKind.None ? topK : LexicalReranker.Candidates(topK);
         var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings,
             WithTermIds: reranker == RerankerKind.Lexical);
         IReadOnlyList<RetrievedPassage> passages;

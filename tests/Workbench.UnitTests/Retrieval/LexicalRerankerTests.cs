@@ -61,6 +61,13 @@ public class LexicalRerankerTests
         Assert.All(ranked, h => Assert.Equal(expected[Names[h.PointId]], h.RankScore, 12));
     }
 
+    [Theory]
+    [InlineData(5, 15)]
+    [InlineData(10, 30)]
+    [InlineData(40, 60)]
+    public void DrawsThreeCandidatesPerPassageKeptButAtMostTwentyExtra(int topK, int candidates) =>
+        Assert.Equal(candidates, LexicalReranker.Candidates(topK));
+
     [Fact]
     public void CandidatesWithoutTheirTermIdsAreRefused() =>
         Assert.Throws<ArgumentException>(() => LexicalReranker.Rerank("dose", [new SearchHit(Guid.NewGuid(), 0.5, 0.5)], topK: 1, lexicalWeight: 0.3));
