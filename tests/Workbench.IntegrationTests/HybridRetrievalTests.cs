@@ -129,6 +129,25 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task HitsCarryTheCosineThatDenseSearchGivesAndTheirTermIdsWhenAsked()
+    {
+        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+            .GenerateAsync("Represent this sentence for searching relevant passages: " + SemanticQuestion);
+        PassageQuery Query(RetrieverKind kind) =>
+            new(embedding.Vector, SparseEncoder.EncodeQuery(SemanticQuestion), kind, 6, Workbench.Core.Domain.SearchFilters.None, new FusionSettings(FusionKind.Dbsf), WithTermIds: true);
+
+        var cosines = (await index.FindAsync(Query(RetrieverKind.Dense))).ToDictionary(h => h.PointId, h => h.RankScore);
+        var hybrid = await index.FindAsync(Query(RetrieverKind.Hybrid));
+        var sparse = await index.FindAsync(Query(RetrieverKind.Sparse));
+        var passages = await index.LoadAsync(hybrid);
+
+        Assert.All(hybrid.Concat(sparse), h => Assert.Equal(cosines[h.PointId], h.Score, 5));
+        Assert.Equal(hybrid.Select(h => h.PointId), passages.Select(p => QdrantPassageIndex.PointGuid(p.Passage.Id)));
+        Assert.All(hybrid.Zip(passages), x => Assert.Equal(SparseEncoder.TermIds(x.Second.Passage.EmbeddingText).Order(), x.First.TermIds!.Order()));
+    }
+
+    [Fact]
     public async Task TheHarnessScoresATinyDataSetAsComputedByHand()
     {
         var dataset = EvaluationDataset.Load(folder);

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Qdrant.Client;
+using Qdrant.Client.Grpc;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
@@ -32,6 +34,40 @@ public class IndexingTests(IntegrationFixture fixture)
         Assert.Equal(0, second.Embedded);
         Assert.Equal(first.Passages, second.Unchanged);
         Assert.Equal(first.Passages, await index.CountAsync());
+    }
+
+    [Fact]
+    public async Task PassagesStoredWithAnOlderSparseEncodingGetTheNewOneWithoutBeingEmbeddedAgain()
+    {
+        var folder = Directory.CreateTempSubdirectory("workbench-corpus-").FullName;
+        try
+        {
+            File.Copy(Path.Combine(RepositoryPaths.Corpus, "dapa-ckd-trial-2020.md"), Path.Combine(folder, "doc.md"));
+            var (indexer, index) = fixture.IndexerFor("sparse-upgrade");
+            var first = await indexer.IndexAsync(new MarkdownCorpusSource(folder));
+            // What an older encoding left behind: the same content hash under another sparse version, and its own sparse vectors.
+            var client = fixture.Services.GetRequiredService<QdrantClient>();
+            var stored = await client.ScrollAsync("sparse-upgrade", limit: 1000, payloadSelector: new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "content_hash" } } });
+            foreach (var point in stored.Result)
+            {
+                var old = new Dictionary<string, Value> { ["content_hash"] = point.Payload["content_hash"].StringValue.Split(':')[0] + ":sparse-v0" };
+                await client.SetPayloadAsync("sparse-upgrade", old, Guid.Parse(point.Id.Uuid));
+                await client.UpdateVectorsAsync("sparse-upgrade",
+                    [new PointVectors { Id = point.Id, Vectors = new Dictionary<string, Vector> { [QdrantPassageIndex.SparseVectorName] = (new[] { 1f }, new[] { 1u }) } }]);
+            }
+
+            var second = await indexer.IndexAsync(new MarkdownCorpusSource(folder));
+
+            Assert.Equal(first.Passages, second.Passages);
+            Assert.Equal(0, second.Embedded);
+            var hits = await index.SearchAsync(new PassageQuery(new float[384], SparseEncoder.EncodeQuery("dapagliflozin"), RetrieverKind.Sparse, 3, Workbench.Core.Domain.SearchFilters.None));
+            // Found by a word only the re-encoded sparse vectors hold.
+            Assert.NotEmpty(hits);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -89,12 +89,19 @@ public sealed class AskPipeline(
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
-        var candidates = reranker == RerankerKind.None ? topK : topK * LexicalReranker.CandidateFactor;
-        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings);
+        var candidates = reranker == RerankerKind.None ? topK : LexicalReranker.Candidates(topK);
+        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings,
+            WithTermIds: reranker == RerankerKind.Lexical);
         IReadOnlyList<RetrievedPassage> passages;
         try
         {
-            passages = await index.SearchAsync(query, cancellationToken);
+            var hits = await index.FindAsync(query, cancellationToken);
+            if (reranker == RerankerKind.Lexical)
+            {
+                hits = LexicalReranker.Rerank(question, hits, topK, ask.LexicalWeight);
+            }
+
+            passages = await index.LoadAsync(hits, cancellationToken);
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
@@ -104,11 +111,6 @@ public sealed class AskPipeline(
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
             throw new RetrievalUnavailableException("The passage index has not been built yet. Wait for indexing to finish, or ask an admin to index the corpus.", ex);
-        }
-
-        if (reranker == RerankerKind.Lexical)
-        {
-            passages = LexicalReranker.Rerank(question, passages, topK, ask.LexicalWeight);
         }
 
         return new RetrievalResult(passages, configuration, embedMs, stopwatch.Elapsed.TotalMilliseconds);

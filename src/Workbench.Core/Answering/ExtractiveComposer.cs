@@ -32,7 +32,7 @@ public sealed class ExtractiveComposer(ExtractiveComposerOptions options)
                 .Select((sentence, order) => new Candidate(sentence, x.Number, order, x.Passage.Score, Terms.Extract(sentence).ToHashSet())))
             .Where(c => c.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinSentenceWords)
             .ToList();
-        var coverage = new TermCoverage(question, candidates.Select(c => c.Terms).ToList());
+        var coverage = TermCoverage.ForQuestion(question, candidates.Select(c => c.Terms).ToList());
         if (coverage.IsEmpty)
         {
             return [];

@@ -56,7 +56,8 @@ public sealed class PassageIndexer(
     /// Indexes into the given collection, batch by batch. Passages already stored there with the same
     /// content hash are not embedded again, so running it again after an interruption resumes the work;
     /// passages unchanged since <paramref name="reuseFrom"/> (the live version, when building a new one)
-    /// take their vectors from it instead of the model.
+    /// take their vectors from it instead of the model. Without one, a passage stored with an older
+    /// sparse encoding keeps its dense vector and only gets the new sparse vector.
     /// </summary>
     public async Task<IndexingReport> IndexIntoAsync(
         QdrantPassageIndex target,
@@ -94,7 +95,7 @@ public sealed class PassageIndexer(
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await target.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
-            var reusable = reuseFrom is null ? new Dictionary<string, ReadOnlyMemory<float>>() : await reuseFrom.GetReusableVectorsAsync(changed, cancellationToken);
+            var reusable = await (reuseFrom ?? target).GetReusableVectorsAsync(changed, cancellationToken);
             var toEmbed = changed.Where(p => !reusable.ContainsKey(p.Id)).ToList();
             var vectors = toEmbed.Count == 0
                 ? []

@@ -42,13 +42,24 @@ public sealed record FusionSettings(FusionKind Kind = FusionKind.Rrf, int? RrfK 
     };
 }
 
-/// <summary>What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify.</summary>
-public sealed record PassageQuery(ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters, FusionSettings? Fusion = null);
+/// <summary>
+/// What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify;
+/// <paramref name="WithTermIds"/> also returns each passage's stored term ids (for re-ranking).
+/// </summary>
+public sealed record PassageQuery(
+    ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters, FusionSettings? Fusion = null, bool WithTermIds = false);
+
+/// <summary>
+/// A passage found by a search, before its text is loaded: what re-ranking needs. <see cref="Score"/> is
+/// its dense cosine similarity to the query, <see cref="RankScore"/> what ranked it, <see cref="TermIds"/>
+/// the ids of its distinct terms as stored (its sparse vector's indices) when the query asked for them.
+/// </summary>
+public sealed record SearchHit(Guid PointId, double Score, double RankScore, IReadOnlySet<uint>? TermIds = null);
 
 /// <summary>
 /// The passage index in Qdrant: one point per passage with a dense vector (the embedding model) and a
 /// sparse lexical vector (BM25-style weights, IDF applied by Qdrant), the source metadata and a content
-/// hash as payload. Hybrid search fuses both with reciprocal-rank fusion inside one Qdrant query.
+/// hash as payload. Hybrid search fuses both inside one Qdrant query.
 /// All Qdrant calls of the product go through here.
 /// </summary>
 public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptions> options, ILogger<QdrantPassageIndex> logger)
@@ -147,7 +158,10 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return points.ToDictionary(p => p.Payload["passage_id"].StringValue, p => p.Payload["content_hash"].StringValue);
     }
 
-    /// <summary>The dense vectors stored for those of the passages whose stored content hash is still theirs.</summary>
+    /// <summary>
+    /// The dense vectors stored for those of the passages whose content is unchanged, whatever sparse
+    /// encoding they were stored with: the dense vector depends on the content alone.
+    /// </summary>
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetReusableVectorsAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
     {
         if (passages.Count == 0 || !await client.CollectionExistsAsync(Collection, cancellationToken))
@@ -159,12 +173,12 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         var payload = new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "passage_id", "content_hash" } } };
         var vectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
         var points = await client.RetrieveAsync(Collection, ids, payload, vectors, cancellationToken: cancellationToken);
-        var hashes = passages.ToDictionary(p => p.Id, IndexHash);
+        var hashes = passages.ToDictionary(p => p.Id, p => p.ContentHash);
         var reusable = new Dictionary<string, ReadOnlyMemory<float>>();
         foreach (var point in points)
         {
             var id = point.Payload["passage_id"].StringValue;
-            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue == hash
+            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue.Split(':')[0] == hash
                 && point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true && stored.GetDenseVector() is { } dense)
             {
                 reusable[id] = dense.Data.ToArray();
@@ -174,7 +188,7 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return reusable;
     }
 
-    /// <summary>The hash stored with a passage: its content and the sparse encoding's version.</summary>
+    /// <summary>The hash stored with a passage: its content, then after a colon the sparse encoding's version.</summary>
     public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
 
     public async Task UpsertAsync(IReadOnlyList<(Passage Passage, ReadOnlyMemory<float> Vector)> items, CancellationToken cancellationToken = default)
@@ -209,25 +223,97 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
     /// Passages ranked by the chosen retriever. Every result also carries its dense cosine similarity to
     /// the query, whatever ranked it: fused scores are ranks, not evidence, and abstention needs evidence.
     /// </summary>
-    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageQuery query, CancellationToken cancellationToken = default) =>
+        await LoadAsync(await FindAsync(query, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The ranking alone, each hit with its cosine similarity (and its term ids when asked), in one Qdrant
+    /// call: passages are loaded afterwards (<see cref="LoadAsync"/>), so re-ranking many candidates only
+    /// loads the text of those kept. The cosine comes from Qdrant rather than from the stored vectors,
+    /// which cost more to transfer than anything else in the answer.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> FindAsync(PassageQuery query, CancellationToken cancellationToken = default)
+    {
+        if (query.Kind == RetrieverKind.Sparse && query.Sparse.Indices.Length == 0)
+        {
+            return [];
+        }
+
+        var dense = query.Dense.ToArray();
+        var ranking = Ranking(query, dense);
+        var ranked = new QueryPoints
+        {
+            CollectionName = Collection,
+            Query = ranking.Query,
+            Filter = ranking.Filter,
+            Limit = ranking.Limit,
+            WithPayload = new WithPayloadSelector { Enable = false },
+            WithVectors = query.WithTermIds
+                ? new WithVectorsSelector { Include = new VectorsSelector { Names = { SparseVectorName } } }
+                : new WithVectorsSelector { Enable = false },
+        };
+        ranked.Prefetch.AddRange(ranking.Prefetch);
+        if (ranking.HasUsing)
+        {
+            ranked.Using = ranking.Using;
+        }
+
+        if (query.Kind == RetrieverKind.Dense)
+        {
+            var points = (await client.QueryBatchAsync(Collection, [ranked], cancellationToken: cancellationToken))[0].Result;
+            return points.Select(p => Hit(p, p.Score)).ToList();
+        }
+
+        // The same ranking again as a prefetch, re-scored by the dense vector: the cosine of each of its passages.
+        var rescored = new QueryPoints { CollectionName = Collection, Query = dense, Using = DenseVector, Filter = ranking.Filter, Limit = ranking.Limit };
+        rescored.Prefetch.Add(ranking);
+        var results = await client.QueryBatchAsync(Collection, [ranked, rescored], cancellationToken: cancellationToken);
+        var cosines = results[1].Result.ToDictionary(p => p.Id.Uuid, p => (double)p.Score);
+        return results[0].Result.Select(p => Hit(p, cosines.GetValueOrDefault(p.Id.Uuid))).ToList();
+    }
+
+    /// <summary>
+    /// The passages of the hits, in the hits' order. A hit whose passage has gone since it was found (a
+    /// reindex switched versions in between) is left out.
+    /// </summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> LoadAsync(IReadOnlyList<SearchHit> hits, CancellationToken cancellationToken = default)
+    {
+        if (hits.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = hits.Select(h => new PointId { Uuid = h.PointId.ToString() }).ToList();
+        var points = await client.RetrieveAsync(Collection, ids, new WithPayloadSelector { Enable = true }, new WithVectorsSelector { Enable = false },
+            cancellationToken: cancellationToken);
+        var passages = points.ToDictionary(p => Guid.Parse(p.Id.Uuid), p => FromPayload(p.Payload));
+        return hits.Where(h => passages.ContainsKey(h.PointId)).Select(h => new RetrievedPassage(passages[h.PointId], h.Score, h.RankScore)).ToList();
+    }
+
+    private static SearchHit Hit(ScoredPoint point, double cosine) =>
+        new(Guid.Parse(point.Id.Uuid), cosine, point.Score,
+            point.Vectors?.Vectors?.Vectors.TryGetValue(SparseVectorName, out var stored) == true && stored.GetSparseVector() is { } sparse
+                ? sparse.Indices.ToHashSet()
+                : null);
+
+    /// <summary>The chosen retriever's ranking as a query, with the payload filters applied at every stage.</summary>
+    private static PrefetchQuery Ranking(PassageQuery query, float[] dense)
     {
         var filter = ToFilter(query.Filters);
-        var dense = query.Dense.ToArray();
-        var sparse = (query.Sparse.Values, query.Sparse.Indices);
-        var limit = (ulong)query.TopK;
-        var withDense = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
-        IReadOnlyList<ScoredPoint> points = query.Kind switch
+        var ranking = query.Kind switch
         {
-            RetrieverKind.Dense => await client.QueryAsync(Collection, query: dense, usingVector: DenseVector, filter: filter,
-                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
-            RetrieverKind.Sparse when query.Sparse.Indices.Length == 0 => [],
-            RetrieverKind.Sparse => await client.QueryAsync(Collection, query: sparse, usingVector: SparseVectorName, filter: filter,
-                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
-            RetrieverKind.Hybrid => await client.QueryAsync(Collection, query: FusionQuery(query), prefetch: Prefetch(query, dense, filter), filter: filter,
-                limit: limit, payloadSelector: true, vectorsSelector: withDense, cancellationToken: cancellationToken),
+            RetrieverKind.Dense => new PrefetchQuery { Query = dense, Using = DenseVector },
+            RetrieverKind.Sparse => new PrefetchQuery { Query = (query.Sparse.Values, query.Sparse.Indices), Using = SparseVectorName },
+            RetrieverKind.Hybrid => new PrefetchQuery { Query = FusionQuery(query), Prefetch = { Prefetch(query, dense, filter) } },
             _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
         };
-        return points.Select(p => new RetrievedPassage(FromPayload(p.Payload), Cosine(dense, p), p.Score)).ToList();
+        ranking.Limit = (ulong)query.TopK;
+        if (filter is not null)
+        {
+            ranking.Filter = filter;
+        }
+
+        return ranking;
     }
 
     private static Query FusionQuery(PassageQuery query)
@@ -283,24 +369,6 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         }
 
         return prefetch;
-    }
-
-    /// <summary>Both vectors are L2-normalised, so the dot product is the cosine similarity.</summary>
-    private static double Cosine(float[] query, ScoredPoint point)
-    {
-        if (point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) != true || stored.GetDenseVector() is not { } denseVector)
-        {
-            return 0;
-        }
-
-        var values = denseVector.Data;
-        double dot = 0;
-        for (var i = 0; i < Math.Min(values.Count, query.Length); i++)
-        {
-            dot += values[i] * query[i];
-        }
-
-        return dot;
     }
 
     public static Guid PointGuid(string passageId) => Hashing.StableGuid(passageId);

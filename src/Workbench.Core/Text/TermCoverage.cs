@@ -3,25 +3,48 @@ namespace Workbench.Core.Text;
 /// <summary>
 /// How much of a question's content a text covers: the IDF-weighted share of the question's terms it
 /// contains, with IDF taken over the candidate texts being compared (so a term every candidate has counts little).
+/// Terms are words (<see cref="Terms"/>) or any stand-in for them, such as the ids a sparse vector stores.
 /// </summary>
-public sealed class TermCoverage
+public sealed class TermCoverage<TTerm>
+    where TTerm : notnull
 {
-    private readonly HashSet<string> questionTerms;
-    private readonly Dictionary<string, double> weights;
+    private readonly Dictionary<TTerm, double> weights;
     private readonly double totalWeight;
 
-    public TermCoverage(string question, IReadOnlyCollection<HashSet<string>> candidates)
+    public TermCoverage(IEnumerable<TTerm> questionTerms, IReadOnlyCollection<IReadOnlySet<TTerm>> candidates)
     {
-        questionTerms = Terms.Extract(question).ToHashSet();
-        weights = questionTerms.ToDictionary(
+        weights = questionTerms.Distinct().ToDictionary(
             t => t,
             t => Math.Log(1 + ((candidates.Count + 1.0) / (1 + candidates.Count(c => c.Contains(t))))));
         totalWeight = weights.Values.Sum();
     }
 
-    public bool IsEmpty => questionTerms.Count == 0;
+    public bool IsEmpty => weights.Count == 0;
 
     /// <summary>0 when the text shares no content word with the question, 1 when it has them all.</summary>
-    public double Of(HashSet<string> textTerms) =>
-        totalWeight == 0 ? 0 : textTerms.Where(questionTerms.Contains).Sum(t => weights[t]) / totalWeight;
+    public double Of(IReadOnlySet<TTerm> textTerms)
+    {
+        if (totalWeight == 0)
+        {
+            return 0;
+        }
+
+        double covered = 0;
+        foreach (var (term, weight) in weights)
+        {
+            if (textTerms.Contains(term))
+            {
+                covered += weight;
+            }
+        }
+
+        return covered / totalWeight;
+    }
+}
+
+public static class TermCoverage
+{
+    /// <summary>Coverage of the question's words (<see cref="Terms"/>) among candidate texts given as their word sets.</summary>
+    public static TermCoverage<string> ForQuestion(string question, IReadOnlyCollection<IReadOnlySet<string>> candidates) =>
+        new(Terms.Extract(question), candidates);
 }

@@ -23,7 +23,10 @@ public static partial class Terms
 
     public static bool IsStopWord(string token) => StopWords.Contains(token);
 
-    public static IReadOnlyList<string> Extract(string text)
+    public static IReadOnlyList<string> Extract(string text) => Extract(text, Stem);
+
+    /// <summary>The same content words, stemmed by <paramref name="stem"/> instead of the light stemmer.</summary>
+    public static IReadOnlyList<string> Extract(string text, Func<string, string> stem)
     {
         var terms = new List<string>();
         foreach (Match match in Token().Matches(text))
@@ -39,11 +42,11 @@ public static partial class Terms
                 continue;
             }
 
-            terms.Add(Stem(token));
+            terms.Add(stem(token));
             // "low-dose" also matches "dose", "high-risk" also "risk"; the whole token stays for exact matches.
             if (token.Contains('-', StringComparison.Ordinal))
             {
-                terms.AddRange(token.Split('-').Where(part => part.Length >= 2 && !StopWords.Contains(part)).Select(Stem));
+                terms.AddRange(token.Split('-').Where(part => part.Length >= 2 && !StopWords.Contains(part)).Select(stem));
             }
         }
 

@@ -40,6 +40,18 @@ public class SparseEncoderTests
     }
 
     [Fact]
+    public void WordsArePorterStemmedButTokensWithDigitsStayWhole()
+    {
+        var query = SparseEncoder.EncodeQuery("effectiveness of 2.5 mg in COVID-19");
+        var document = SparseEncoder.EncodeDocument("Effects of 2.5 mg doses after COVID-19 infections");
+
+        Assert.Equal(query.Indices, query.Indices.Intersect(document.Indices));
+        Assert.Contains(SparseEncoder.Id("2.5"), query.Indices);
+        Assert.Contains(SparseEncoder.Id("covid-19"), query.Indices);
+        Assert.Equal(SparseEncoder.TermIds("association"), SparseEncoder.TermIds("associated"));
+    }
+
+    [Fact]
     public void IndicesAreSortedAndStableAcrossCalls()
     {
         var first = SparseEncoder.EncodeDocument("apixaban rivaroxaban dabigatran edoxaban warfarin");
