@@ -112,10 +112,20 @@ public sealed class BackgroundLeadership(IDbContextFactory<WorkbenchDbContext> c
             return;
         }
 
-        // Let another instance take over at once rather than when the lease expires.
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.Leases.Where(l => l.Name == LeaseName && l.Holder == Holder)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtUtc, DateTime.MinValue), cancellationToken);
+        // Let another instance take over at once rather than when the lease expires. Best effort: the host's
+        // stop token may already be spent by slower services, and an unreleased lease still expires.
+        using var release = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(release.Token);
+            await db.Leases.Where(l => l.Name == LeaseName && l.Holder == Holder)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.ExpiresAtUtc, DateTime.MinValue), release.Token);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Releasing the background-work lease failed; another instance takes over when it expires");
+        }
+
         IsLeader = false;
     }
 }
