@@ -297,7 +297,7 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
                 : null);
 
     /// <summary>The chosen retriever's ranking as a query, with the payload filters applied at every stage.</summary>
-    private static PrefetchQuery Ranking(PassageQuery query, float[] dense)
+    internal static PrefetchQuery Ranking(PassageQuery query, float[] dense)
     {
         var filter = ToFilter(query.Filters);
         var ranking = query.Kind switch
