@@ -19,12 +19,21 @@ public class HardeningTests(IntegrationFixture fixture)
     }
 
     [Fact]
-    public async Task AskingTooOftenGets429WithRetryAfter()
+    public async Task AskingTooOftenGets429WithRetryAfter() =>
+        await ThirdRequestInAMinuteIsRefusedAsync("RateLimits:AskPerMinute", Roles.Clinician,
+            client => client.PostAsJsonAsync("/api/ask", new { question = "Which vaccine protects adults over 50 against shingles?" }));
+
+    [Fact]
+    public async Task UploadingTooOftenGets429WithRetryAfter() =>
+        await ThirdRequestInAMinuteIsRefusedAsync("RateLimits:UploadsPerMinute", Roles.Admin, client => client.PostAsync("/api/admin/documents",
+            new MultipartFormDataContent { { new StringContent("Low-dose aspirin was continued after 12 weeks of gestation."), "files", "note.txt" } }));
+
+    /// <summary>A second app on the same, already indexed collection, with a limit of two such requests a minute.</summary>
+    private async Task ThirdRequestInAMinuteIsRefusedAsync(string limit, string role, Func<HttpClient, Task<HttpResponseMessage>> send)
     {
-        // A second app on the same, already indexed collection, with a limit of two questions a minute.
         await using var limited = new WorkbenchAppFactory(fixture.Qdrant, "corpus");
-        limited.Overrides["RateLimits:AskPerMinute"] = "2";
-        var client = await limited.ClientAsync(Roles.Clinician);
+        limited.Overrides[limit] = "2";
+        var client = await limited.ClientAsync(role);
         await limited.WaitForIndexAsync(TimeSpan.FromMinutes(1));
 
         var statuses = new List<HttpStatusCode>();
@@ -32,7 +41,7 @@ public class HardeningTests(IntegrationFixture fixture)
         for (var i = 0; i < 3; i++)
         {
             last?.Dispose();
-            last = await client.PostAsJsonAsync("/api/ask", new { question = "Which vaccine protects adults over 50 against shingles?" });
+            last = await send(client);
             statuses.Add(last.StatusCode);
         }
 
