@@ -17,13 +17,6 @@ namespace Workbench.Benchmarks;
 /// </summary>
 public static class CircuitLoad
 {
-    private static readonly string[] Questions =
-    [
-        "At what age should average-risk adults start colorectal cancer screening?", "Which vaccine protects adults over 50 against shingles?",
-        "What blood pressure target does SPRINT support?", "What aspirin dose prevents preeclampsia?", "What is first-line therapy for type 2 diabetes?",
-        "How should sepsis-induced hypotension be resuscitated?", "When should statins be started for primary prevention?", "How is latent tuberculosis treated?",
-    ];
-
     public static async Task<int> RunAsync(string[] args)
     {
         var options = Parse(args);
@@ -80,7 +73,7 @@ public static class CircuitLoad
                     var stopwatch = Stopwatch.StartNew();
                     try
                     {
-                        await AskAsync(page, Questions[i % Questions.Length]);
+                        await AskAsync(page, LoadQuestions.All[i % LoadQuestions.All.Count]);
                         lock (samples)
                         {
                             samples.Add(stopwatch.Elapsed.TotalMilliseconds);

@@ -89,12 +89,6 @@ public static class BenchCommand
         var qdrantPid = arguments.IntOption("qdrant-pid");
         var token = arguments.Option("token") ?? Environment.GetEnvironmentVariable("WORKBENCH_TOKEN")
             ?? throw new ArgumentException("bench load needs an API token of a clinician: --token wbt_… or WORKBENCH_TOKEN (create one on /account/tokens)");
-        string[] questions =
-        [
-            "At what age should average-risk adults start colorectal cancer screening?", "Which vaccine protects adults over 50 against shingles?",
-            "What blood pressure target does SPRINT support?", "What aspirin dose prevents preeclampsia?", "What is first-line therapy for type 2 diabetes?",
-            "How should sepsis-induced hypotension be resuscitated?", "When should statins be started for primary prevention?", "How is latent tuberculosis treated?",
-        ];
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Console.WriteLine($"load on {url}/api/ask, {seconds} s per step{(pid is null ? "" : $", server pid {pid}")}");
@@ -113,7 +107,7 @@ public static class BenchCommand
                 {
                     var stopwatch = Stopwatch.StartNew();
                     using var response = await http.PostAsync("/api/ask",
-                        new StringContent(System.Text.Json.JsonSerializer.Serialize(new { question = questions[i % questions.Length] }), System.Text.Encoding.UTF8, "application/json"));
+                        new StringContent(System.Text.Json.JsonSerializer.Serialize(new { question = LoadQuestions.All[i % LoadQuestions.All.Count] }), System.Text.Encoding.UTF8, "application/json"));
                     lock (samples)
                     {
                         samples.Add(stopwatch.Elapsed.TotalMilliseconds);
