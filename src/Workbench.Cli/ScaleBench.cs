@@ -39,11 +39,13 @@ public static class ScaleBench
         var index = services.GetRequiredService<QdrantPassageIndex>();
         var rows = new List<string>();
         QdrantPassageIndex? largest = null;
+        var all = Documents(originals, chunker, sizes[0]);
         foreach (var size in sizes)
         {
             var collection = $"scale-{size}";
             var target = index.For(collection);
-            var documents = Documents(originals, chunker, size);
+            // A smaller collection holds the start of the largest one's documents.
+            var documents = all.Take(all.FindIndex(d => d.PassagesSoFar >= size) + 1).Select(d => d.Document).ToList();
             var built = await indexer.IndexIntoAsync(target, new FixedSource(collection, documents), 128,
                 new Progress<IndexingProgress>(p => Console.Error.Write($"\r{collection}: {p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages   ")),
                 reuseFrom: largest);
@@ -66,18 +68,21 @@ public static class ScaleBench
         return 0;
     }
 
-    /// <summary>The originals, then copies with rotated sentences, until their passages reach <paramref name="passages"/>.</summary>
-    private static List<SourceDocument> Documents(IReadOnlyList<SourceDocument> originals, TokenChunker chunker, int passages)
+    /// <summary>
+    /// The originals, then copies with rotated sentences, until their passages reach <paramref name="passages"/>;
+    /// each with the number of passages up to and including it.
+    /// </summary>
+    private static List<(SourceDocument Document, int PassagesSoFar)> Documents(IReadOnlyList<SourceDocument> originals, TokenChunker chunker, int passages)
     {
-        var chosen = new List<SourceDocument>();
+        var chosen = new List<(SourceDocument, int)>();
         var total = 0;
         for (var copy = 0; total < passages; copy++)
         {
             foreach (var original in originals)
             {
                 var document = copy == 0 ? original : Vary(original, copy);
-                chosen.Add(document);
                 total += chunker.Chunk(document).Count;
+                chosen.Add((document, total));
                 if (total >= passages)
                 {
                     break;
