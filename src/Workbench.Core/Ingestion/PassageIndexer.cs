@@ -95,7 +95,11 @@ public sealed class PassageIndexer(
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await target.GetContentHashesAsync(all, cancellationToken);
             var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
-            var reusable = await (reuseFrom ?? target).GetReusableVectorsAsync(changed, cancellationToken);
+            // Within the target itself only a passage stored with the same content (an older sparse encoding) has a vector to keep,
+            // and the hashes just read say which: the others need no second look.
+            var reusable = reuseFrom is not null
+                ? await reuseFrom.GetReusableVectorsAsync(changed, cancellationToken)
+                : await target.GetReusableVectorsAsync(changed.Where(p => stored.TryGetValue(p.Id, out var hash) && QdrantPassageIndex.SameContent(hash, p)).ToList(), cancellationToken);
             var toEmbed = changed.Where(p => !reusable.ContainsKey(p.Id)).ToList();
             var vectors = toEmbed.Count == 0
                 ? []

@@ -173,12 +173,12 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         var payload = new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "passage_id", "content_hash" } } };
         var vectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } };
         var points = await client.RetrieveAsync(Collection, ids, payload, vectors, cancellationToken: cancellationToken);
-        var hashes = passages.ToDictionary(p => p.Id, p => p.ContentHash);
+        var byId = passages.ToDictionary(p => p.Id);
         var reusable = new Dictionary<string, ReadOnlyMemory<float>>();
         foreach (var point in points)
         {
             var id = point.Payload["passage_id"].StringValue;
-            if (hashes.TryGetValue(id, out var hash) && point.Payload["content_hash"].StringValue.Split(':')[0] == hash
+            if (byId.TryGetValue(id, out var passage) && SameContent(point.Payload["content_hash"].StringValue, passage)
                 && point.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true && stored.GetDenseVector() is { } dense)
             {
                 reusable[id] = dense.Data.ToArray();
@@ -190,6 +190,9 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
 
     /// <summary>The hash stored with a passage: its content, then after a colon the sparse encoding's version.</summary>
     public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
+
+    /// <summary>Whether a stored <see cref="IndexHash"/> is of this passage's content, whatever its sparse encoding.</summary>
+    public static bool SameContent(string indexHash, Passage passage) => indexHash.Split(':')[0] == passage.ContentHash;
 
     public async Task UpsertAsync(IReadOnlyList<(Passage Passage, ReadOnlyMemory<float> Vector)> items, CancellationToken cancellationToken = default)
     {
