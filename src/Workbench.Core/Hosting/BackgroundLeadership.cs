@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -41,6 +42,27 @@ public sealed class BackgroundLeadership(IDbContextFactory<WorkbenchDbContext> c
 
     /// <summary>Completes once this instance holds the lease.</summary>
     public Task WaitUntilLeaderAsync(CancellationToken cancellationToken) => leading.Task.WaitAsync(cancellationToken);
+
+    /// <summary>
+    /// Waits until work is queued on this instance or the poll interval has passed, and empties the queue:
+    /// the background loops find their work in the database, a local queue only wakes them early.
+    /// </summary>
+    public async Task WaitForWorkAsync<T>(ChannelReader<T> signals, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(options.Value.PollSeconds));
+        try
+        {
+            await signals.WaitToReadAsync(timeout.Token);
+            while (signals.TryRead(out _))
+            {
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Poll interval over: look in the database for work queued on other instances.
+        }
+    }
 
     /// <summary>Takes the lease if it is free or expired, or renews it if this instance holds it.</summary>
     public async Task<bool> TryAcquireAsync(CancellationToken cancellationToken)

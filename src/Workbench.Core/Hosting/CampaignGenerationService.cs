@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Persistence;
 
@@ -12,7 +11,7 @@ namespace Workbench.Core.Hosting;
 /// the database.
 /// </summary>
 public sealed class CampaignGenerationService(
-    CampaignGenerator generator, CampaignStore store, BackgroundLeadership leadership, IOptions<ScaleOutOptions> scaleOut, ILogger<CampaignGenerationService> logger)
+    CampaignGenerator generator, CampaignStore store, BackgroundLeadership leadership, ILogger<CampaignGenerationService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,7 +36,7 @@ public sealed class CampaignGenerationService(
                     }
                 }
 
-                await generator.WaitForWorkAsync(TimeSpan.FromSeconds(scaleOut.Value.PollSeconds), stoppingToken);
+                await leadership.WaitForWorkAsync(generator.Pending, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

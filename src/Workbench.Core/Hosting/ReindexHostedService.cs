@@ -14,7 +14,7 @@ namespace Workbench.Core.Hosting;
 /// the database.
 /// </summary>
 public sealed class ReindexHostedService(
-    ReindexService reindex, BackgroundLeadership leadership, IndexStatus status, IOptions<CorpusOptions> corpus, IOptions<ScaleOutOptions> scaleOut,
+    ReindexService reindex, BackgroundLeadership leadership, IndexStatus status, IOptions<CorpusOptions> corpus,
     ILogger<ReindexHostedService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -36,7 +36,7 @@ public sealed class ReindexHostedService(
             {
                 if (!leadership.IsLeader || await reindex.NextAsync(stoppingToken) is not { } job)
                 {
-                    await reindex.WaitForWorkAsync(TimeSpan.FromSeconds(scaleOut.Value.PollSeconds), stoppingToken);
+                    await leadership.WaitForWorkAsync(reindex.Pending, stoppingToken);
                     continue;
                 }
 
@@ -46,7 +46,7 @@ public sealed class ReindexHostedService(
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // One job's unexpected failure must not stop the queue; the job stays as recorded.
+                    // One job's unexpected failure must not stop the queue; the job is recorded as failed.
                     logger.LogError(ex, "Reindex job {Job} stopped unexpectedly", job);
                     await reindex.MarkFailedAsync(job, "The reindex stopped unexpectedly; the live index was not changed. Start it again.");
                 }

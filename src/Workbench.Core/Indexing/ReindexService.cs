@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Domain;
-using Workbench.Core.Hosting;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
@@ -186,11 +185,8 @@ public sealed class ReindexService(
         return active?.Id;
     }
 
-    /// <summary>Waits until a job is asked for on this instance, or until the poll interval has passed (for jobs asked for on others).</summary>
-    public Task WaitForWorkAsync(TimeSpan poll, CancellationToken cancellationToken) => WorkSignals.WaitAsync(queue.Reader, poll, cancellationToken);
-
     /// <summary>Ends a job that failed in a way the job itself could not record.</summary>
-    public Task MarkFailedAsync(Guid id, string message) => FinishAsync(id, ReindexStatus.Failed, message, Current, CancellationToken.None);
+    public Task MarkFailedAsync(Guid id, string message) => FinishAsync(id, ReindexStatus.Failed, message, cancellationToken: CancellationToken.None);
 
     public async Task<ReindexJob?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Answering;
-using Workbench.Core.Hosting;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Evaluation.Campaigns;
@@ -15,13 +14,10 @@ public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store,
 {
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Campaigns waiting for their answers, read by the background service one at a time.</summary>
+    /// <summary>Campaigns created on this instance: they wake the background service early (it finds them in the database).</summary>
     public ChannelReader<Guid> Pending => queue.Reader;
 
     public void Enqueue(Guid campaignId) => queue.Writer.TryWrite(campaignId);
-
-    /// <summary>Waits until a campaign is created here, or the poll interval has passed (for campaigns created on other instances).</summary>
-    public Task WaitForWorkAsync(TimeSpan poll, CancellationToken cancellationToken) => WorkSignals.WaitAsync(queue.Reader, poll, cancellationToken);
 
     public async Task GenerateAsync(Guid campaignId, CancellationToken cancellationToken)
     {
