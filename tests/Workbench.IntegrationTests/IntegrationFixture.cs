@@ -76,7 +76,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class IntegrationCollection : ICollectionFixture<IntegrationFixture>, ICollectionFixture<PostgresFixture>
+public sealed class IntegrationCollection : ICollectionFixture<IntegrationFixture>
 {
     public const string Name = "integration";
 }

@@ -16,7 +16,7 @@ namespace Workbench.IntegrationTests.Persistence;
 /// asking, rating, campaigns, reindex jobs, sign-in, tokens and the audit trail behave as on SQLite.
 /// </summary>
 [Collection(IntegrationCollection.Name)]
-public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture postgres) : IAsyncLifetime
+public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture postgres) : IClassFixture<PostgresFixture>, IAsyncLifetime
 {
     private readonly WorkbenchAppFactory app = new(fixture.Qdrant, "corpus");
 
