@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Workbench.Core.Persistence;
 
@@ -9,8 +8,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Wor
 {
     public WorkbenchDbContext CreateDbContext(string[] args)
     {
-        var builder = new DbContextOptionsBuilder<WorkbenchDbContext>();
-        DatabaseProviders.Configure(builder, new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = "Host=localhost;Database=workbench" });
-        return new(builder.Options);
+        return new(DatabaseProviders.ContextOptions(new DatabaseOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = "Host=localhost;Database=workbench" }));
     }
 }

@@ -34,6 +34,14 @@ public static class DatabaseProviders
         _ => builder.UseSqlite(options.ConnectionString),
     };
 
+    /// <summary>Options for a context made outside dependency injection (design time, tests).</summary>
+    public static DbContextOptions<WorkbenchDbContext> ContextOptions(DatabaseOptions options)
+    {
+        var builder = new DbContextOptionsBuilder<WorkbenchDbContext>();
+        Configure(builder, options);
+        return builder.Options;
+    }
+
     /// <summary>The SQLite file's folder, created before migrating; null for a server database.</summary>
     public static string? LocalFolder(DatabaseOptions options) =>
         options.Provider == DatabaseProvider.Sqlite

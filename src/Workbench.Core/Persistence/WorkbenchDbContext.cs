@@ -110,8 +110,6 @@ public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<Wor
 {
     public WorkbenchDbContext CreateDbContext(string[] args)
     {
-        var builder = new DbContextOptionsBuilder<WorkbenchDbContext>();
-        DatabaseProviders.Configure(builder, new DatabaseOptions { ConnectionString = "Data Source=design-time.db" });
-        return new(builder.Options);
+        return new(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }));
     }
 }

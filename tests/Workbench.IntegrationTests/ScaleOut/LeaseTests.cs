@@ -16,9 +16,7 @@ public sealed class LeaseTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new DbContextOptionsBuilder<WorkbenchDbContext>();
-        DatabaseProviders.Configure(options, new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "lease.db")}" });
-        contexts = new PooledDbContextFactory<WorkbenchDbContext>(options.Options);
+        contexts = new PooledDbContextFactory<WorkbenchDbContext>(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "lease.db")}" }));
         await using var db = await contexts.CreateDbContextAsync();
         await db.Database.MigrateAsync();
     }
