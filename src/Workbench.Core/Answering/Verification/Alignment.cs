@@ -92,6 +92,12 @@ public static partial class Alignment
     /// <summary>The tokens of a text, remembered: each passage is read again for every sentence that cites it.</summary>
     public static IReadOnlyList<Token> Tokens(string text)
     {
+        // Counting takes all of the dictionary's locks: only on a miss.
+        if (TokenCache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
         if (TokenCache.Count > TokenCacheSize)
         {
             TokenCache.Clear();

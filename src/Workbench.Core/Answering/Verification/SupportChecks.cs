@@ -10,7 +10,7 @@ namespace Workbench.Core.Answering.Verification;
 /// that turns it round (<see cref="Swaps"/>, <see cref="Preferences"/>), no joined clause may be the
 /// sentence's own, populations named must be the passage's, and the sentence's content words must be there.
 /// </summary>
-public static partial class SupportChecks
+public static class SupportChecks
 {
     private static readonly string[] Populations =
     [
