@@ -9,6 +9,19 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
+sudo=""
+[[ "$(id -u)" == 0 ]] || sudo="sudo"
+apt_updated=""
+
+# Installs Debian packages, reading the package lists at most once per run.
+apt_install() {
+  if [[ -z "$apt_updated" ]]; then
+    $sudo apt-get update -qq
+    apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
 qdrant_dir="$root/.tools/qdrant"
 qdrant_bin="$qdrant_dir/qdrant"
 
@@ -44,10 +57,7 @@ install_chromium() {
     return 0
   fi
   echo "setup: installing Debian's chromium"
-  local sudo=""
-  [[ "$(id -u)" == 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+  apt_install chromium fonts-dejavu-core
 }
 
 install_postgres() {
@@ -55,10 +65,7 @@ install_postgres() {
     return 0
   fi
   echo "setup: installing Debian's postgresql"
-  local sudo=""
-  [[ "$(id -u)" == 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  apt_install postgresql
   # The package starts a cluster of its own on 5432; the tests do not use it.
   $sudo service postgresql stop >/dev/null 2>&1 || true
 }
@@ -66,10 +73,7 @@ install_postgres() {
 ensure_npm() {
   command -v npm >/dev/null 2>&1 && return 0
   echo "setup: installing Debian's npm (Qdrant is published on npm)"
-  local sudo=""
-  [[ "$(id -u)" == 0 ]] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq npm >/dev/null
+  apt_install npm
 }
 
 ensure_npm
