@@ -30,61 +30,78 @@ public static class CircuitLoad
         var browserClient = options.GetValueOrDefault("client") is "browser";
         var steps = (options.GetValueOrDefault("users") ?? "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)).ToList();
 
+        var think = TimeSpan.FromMilliseconds(int.Parse(options.GetValueOrDefault("think") ?? "0", CultureInfo.InvariantCulture));
+        var warmup = int.Parse(options.GetValueOrDefault("warmup") ?? "15", CultureInfo.InvariantCulture);
+
         await using var open = browserClient
             ? (ISessionFactory)await BrowserClients.StartAsync(url, user, password, options.GetValueOrDefault("lean") is "true")
             : await ProtocolClients.StartAsync(url, user, password);
 
-        Console.WriteLine($"circuits on {url} ({(browserClient ? "Chromium pages" : "protocol clients")}), {seconds} s per step, questions asked on the ask page of each circuit");
+        // The first answers run code the JIT has not optimised yet; a short untimed step keeps that out of the figures.
+        if (warmup > 0)
+        {
+            await RunStepAsync(open, Math.Min(5, steps.Max()), warmup, think, pid);
+        }
+
+        Console.WriteLine($"circuits on {url} ({(browserClient ? "Chromium pages" : "protocol clients")}), {seconds} s per step after {warmup} s of warm-up, each clinician asks one question after another on the ask page{(think > TimeSpan.Zero ? $", reading each answer for {think.TotalSeconds:0.#} s on average (0.5–1.5×)" : " with no pause")}");
         Console.WriteLine("| circuits | answers | errors | answers/s | p50 ms | p95 ms | p99 ms | server RSS idle → open → loaded MB | per circuit MB | server CPU ms per answer | server share of busy CPU |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var circuits in steps)
         {
-            var before = ProcessMemory.ResidentMegabytes(pid);
-            var sessions = await Task.WhenAll(Enumerable.Range(0, circuits).Select(_ => open.OpenAsync()));
-            await Task.Delay(2000);
-            var opened = ProcessMemory.ResidentMegabytes(pid);
-
-            var samples = new List<double>();
-            var errors = 0;
-            var until = DateTime.UtcNow.AddSeconds(seconds);
-            var clock = Stopwatch.StartNew();
-            var (serverBefore, machineBefore) = (ProcessCpu.Seconds(pid), ProcessCpu.MachineSeconds());
-            await Task.WhenAll(sessions.Select(async (session, n) =>
-            {
-                for (var i = n; DateTime.UtcNow < until; i++)
-                {
-                    var stopwatch = Stopwatch.StartNew();
-                    try
-                    {
-                        await session.AskAsync(LoadQuestions.All[i % LoadQuestions.All.Count]);
-                        lock (samples)
-                        {
-                            samples.Add(stopwatch.Elapsed.TotalMilliseconds);
-                        }
-                    }
-                    catch (Exception ex) when (ex is PlaywrightException or TimeoutException or InvalidOperationException)
-                    {
-                        if (Interlocked.Increment(ref errors) == 1)
-                        {
-                            Console.Error.WriteLine($"first error: {ex.Message}");
-                        }
-                    }
-                }
-            }));
-            var elapsed = clock.Elapsed.TotalSeconds;
-            var server = ProcessCpu.Seconds(pid) - serverBefore;
-            var machine = ProcessCpu.MachineSeconds() - machineBefore;
-            var loaded = ProcessMemory.ResidentMegabytes(pid);
-            foreach (var session in sessions)
-            {
-                await session.DisposeAsync();
-            }
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {circuits} | {samples.Count} | {errors} | {samples.Count / elapsed:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {ProcessMemory.Format(before)} → {ProcessMemory.Format(opened)} → {ProcessMemory.Format(loaded)} | {(before is { } b && opened is { } o ? ((o - b) / circuits).ToString("F1", CultureInfo.InvariantCulture) : "-")} | {(server is { } c && samples.Count > 0 ? (c * 1000 / samples.Count).ToString("F0", CultureInfo.InvariantCulture) : "-")} | {(server is { } d && machine > 0 ? (d / machine).ToString("P0", CultureInfo.InvariantCulture) : "-")} |"));
+            Console.WriteLine(await RunStepAsync(open, circuits, seconds, think, pid));
         }
 
         return 0;
+    }
+
+    /// <summary>Opens the circuits, lets each ask for <paramref name="seconds"/>, closes them and returns the table row.</summary>
+    private static async Task<string> RunStepAsync(ISessionFactory open, int circuits, int seconds, TimeSpan think, int? pid)
+    {
+        var before = ProcessMemory.ResidentMegabytes(pid);
+        var sessions = await Task.WhenAll(Enumerable.Range(0, circuits).Select(_ => open.OpenAsync()));
+        await Task.Delay(2000);
+        var opened = ProcessMemory.ResidentMegabytes(pid);
+
+        var samples = new List<double>();
+        var errors = 0;
+        var until = DateTime.UtcNow.AddSeconds(seconds);
+        var clock = Stopwatch.StartNew();
+        var (serverBefore, machineBefore) = (ProcessCpu.Seconds(pid), ProcessCpu.MachineSeconds());
+        await Task.WhenAll(sessions.Select(async (session, n) =>
+        {
+            for (var i = n; DateTime.UtcNow < until; i++)
+            {
+                var stopwatch = Stopwatch.StartNew();
+                try
+                {
+                    await session.AskAsync(LoadQuestions.All[i % LoadQuestions.All.Count]);
+                    lock (samples)
+                    {
+                        samples.Add(stopwatch.Elapsed.TotalMilliseconds);
+                    }
+                }
+                catch (Exception ex) when (ex is PlaywrightException or TimeoutException or InvalidOperationException)
+                {
+                    if (Interlocked.Increment(ref errors) == 1)
+                    {
+                        Console.Error.WriteLine($"first error: {ex.Message}");
+                    }
+                }
+
+                await Task.Delay(think * (0.5 + Random.Shared.NextDouble()));
+            }
+        }));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var server = ProcessCpu.Seconds(pid) - serverBefore;
+        var machine = ProcessCpu.MachineSeconds() - machineBefore;
+        var loaded = ProcessMemory.ResidentMegabytes(pid);
+        foreach (var session in sessions)
+        {
+            await session.DisposeAsync();
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {circuits} | {samples.Count} | {errors} | {samples.Count / elapsed:F1} | {RetrievalMetrics.Percentile(samples, 50):F0} | {RetrievalMetrics.Percentile(samples, 95):F0} | {RetrievalMetrics.Percentile(samples, 99):F0} | {ProcessMemory.Format(before)} → {ProcessMemory.Format(opened)} → {ProcessMemory.Format(loaded)} | {(before is { } b && opened is { } o ? ((o - b) / circuits).ToString("F1", CultureInfo.InvariantCulture) : "-")} | {(server is { } c && samples.Count > 0 ? (c * 1000 / samples.Count).ToString("F0", CultureInfo.InvariantCulture) : "-")} | {(server is { } d && machine > 0 ? (d / machine).ToString("P0", CultureInfo.InvariantCulture) : "-")} |");
     }
 
     /// <summary>Opens signed-in sessions of one kind.</summary>

@@ -113,10 +113,10 @@ public sealed partial class ProtocolCircuit : ICircuitSession
     /// <summary>Types the question, clicks Ask and returns when the answer is on the page.</summary>
     public async Task AskAsync(string question, CancellationToken cancellationToken = default)
     {
-        var input = page.Find("question-input") ?? throw new InvalidOperationException("The page has no question box.");
+        var input = Find("question-input") ?? throw new InvalidOperationException("The page has no question box.");
         await DispatchAsync(input, "oninput", "input", new { value = question }, new { componentId = input.Owner, fieldValue = question }, cancellationToken);
         answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var button = page.Find("ask-button") ?? throw new InvalidOperationException("The page has no Ask button.");
+        var button = Find("ask-button") ?? throw new InvalidOperationException("The page has no Ask button.");
         var click = new { type = "click", detail = 1, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false };
         await DispatchAsync(button, "onclick", "click", click, null, cancellationToken);
         if (!await answer.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken))
@@ -151,6 +151,15 @@ public sealed partial class ProtocolCircuit : ICircuitSession
         var args = JsonSerializer.Serialize(new object[] { descriptor, eventArgs });
         await connection.SendAsync("BeginInvokeDotNetFromJS", callId, null, "DispatchEventAsync", await interop.Task, args, cancellationToken);
         await done.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
+    }
+
+    /// <summary>Render batches are applied on the connection's thread, so every look at the page takes its lock.</summary>
+    private RenderedPage.Node? Find(string id)
+    {
+        lock (page)
+        {
+            return page.Find(id);
+        }
     }
 
     private ulong? Handler(string id, string attribute)

@@ -31,7 +31,7 @@ public static class DatabaseProviders
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, DatabaseOptions options) => options.Provider switch
     {
         DatabaseProvider.PostgreSql => builder.UseNpgsql(options.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly)),
-        _ => builder.UseSqlite(options.ConnectionString),
+        _ => builder.UseSqlite(options.ConnectionString).AddInterceptors(SqliteWriteGate.For(options.ConnectionString)),
     };
 
     /// <summary>Options for a context made outside dependency injection (design time, tests).</summary>
