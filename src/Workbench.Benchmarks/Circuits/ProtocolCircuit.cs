@@ -153,6 +153,15 @@ public sealed partial class ProtocolCircuit : ICircuitSession
         await done.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken);
     }
 
+    /// <summary>The text of the element with this id as the page shows it now, or null when there is none.</summary>
+    public string? TextOf(string id)
+    {
+        lock (page)
+        {
+            return page.Find(id)?.Content;
+        }
+    }
+
     /// <summary>Render batches are applied on the connection's thread, so every look at the page takes its lock.</summary>
     private RenderedPage.Node? Find(string id)
     {

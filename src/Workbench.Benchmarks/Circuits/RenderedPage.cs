@@ -30,7 +30,13 @@ public sealed class RenderedPage
 
         public Dictionary<string, ulong> Handlers { get; } = [];
 
+        /// <summary>A text node's text, or a markup node's HTML.</summary>
+        public string? Text { get; set; }
+
         public string? Id => Attributes.GetValueOrDefault("id");
+
+        /// <summary>The text inside, as a browser's textContent would give it (markup included as written).</summary>
+        public string Content => Text ?? string.Concat(Children.Select(c => c.Content));
     }
 
     /// <summary>Ids of elements inserted by the last batch (the client waits for these, e.g. the answer).</summary>
@@ -134,7 +140,10 @@ public sealed class RenderedPage
 
                     permutation.Clear();
                     break;
-                default: // 5 update text, 8 update markup: text is not tracked
+                case 5 or 8: // update text, update markup
+                    parent.Children[sibling].Text = reader.String(frames + (reference * FrameSize) + 4);
+                    break;
+                default:
                     break;
             }
         }
@@ -171,7 +180,7 @@ public sealed class RenderedPage
             case 5: // region: its children are inserted in its place
                 return InsertRange(reader, frames, parent, index, frame + 1, frame + reader.Int(at + 4), owner);
             case 2 or 8: // text, markup
-                parent.Children.Insert(index, new Node { Owner = owner, Parent = parent });
+                parent.Children.Insert(index, new Node { Owner = owner, Parent = parent, Text = reader.String(at + 4) ?? string.Empty });
                 return 1;
             default: // reference captures, render modes, named events take no slot
                 return 0;
