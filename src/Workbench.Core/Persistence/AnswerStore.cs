@@ -13,12 +13,14 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task SaveAsync(AskResult answer, string? askedByUserId, CancellationToken cancellationToken = default)
+    /// <summary>Keeps a clinician's answer and records the question in the audit trail, in one transaction.</summary>
+    public async Task SaveAsync(AskResult answer, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = ToEntity(answer, AnswerOrigin.Ask);
-        entity.AskedByUserId = askedByUserId;
+        entity.AskedByUserId = actor.UserId;
         db.Answers.Add(entity);
+        db.AuditEvents.Add(audit.Entry(actor, AuditActions.QuestionAsked, answer.AnswerId.ToString(), answer.Question));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -97,8 +99,8 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
             RatedByUserId = actor.UserId,
         };
         db.Ratings.Add(entity);
+        db.AuditEvents.Add(audit.Entry(actor, AuditActions.AnswerRated, answerId.ToString(), $"score {input.Score}; flags: {input.Flags}"));
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.AnswerRated, answerId.ToString(), $"score {input.Score}; flags: {input.Flags}", cancellationToken);
         return FromEntity(entity);
     }
 

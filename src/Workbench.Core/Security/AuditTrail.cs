@@ -58,18 +58,21 @@ public sealed class AuditTrail(IDbContextFactory<WorkbenchDbContext> contexts, T
     public async Task RecordAsync(Actor actor, string action, string? target = null, string? detail = null, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditEvents.Add(new AuditEventEntity
-        {
-            AtUtc = time.GetUtcNow().UtcDateTime,
-            UserId = actor.UserId,
-            Actor = Clip(actor.Name, 256)!,
-            Channel = actor.Channel,
-            Action = action,
-            Target = Clip(target, 256),
-            Detail = Clip(detail, MaxDetailLength),
-        });
+        db.AuditEvents.Add(Entry(actor, action, target, detail));
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>An entry to save together with the change it records (one transaction: both or neither).</summary>
+    internal AuditEventEntity Entry(Actor actor, string action, string? target, string? detail) => new()
+    {
+        AtUtc = time.GetUtcNow().UtcDateTime,
+        UserId = actor.UserId,
+        Actor = Clip(actor.Name, 256)!,
+        Channel = actor.Channel,
+        Action = action,
+        Target = Clip(target, 256),
+        Detail = Clip(detail, MaxDetailLength),
+    };
 
     public Task RecordAsync(Actor actor, UploadResult upload, CancellationToken cancellationToken = default) =>
         RecordAsync(actor, AuditActions.DocumentUploaded, upload.FileName, $"{upload.Outcome}: {upload.Message}", cancellationToken);
