@@ -48,6 +48,7 @@ public sealed partial class ProtocolCircuit : ICircuitSession
         builder.Services.AddSingleton<IHubProtocol, BlazorPackProtocol>();
         connection = builder.Build();
         connection.On<long, byte[]>("JS.RenderBatch", OnRenderBatchAsync);
+        // .NET 10 sends six arguments (handle, identifier, arguments, result type, target instance, call type); binding needs all six.
         connection.On<long, string, string, int, long, int>("JS.BeginInvokeJS", OnBeginInvokeJSAsync);
         connection.On<string, bool, string>("JS.EndInvokeDotNet", OnEndInvokeDotNet);
         connection.On<long>("JS.EndUpdateRootComponents", _ => { });

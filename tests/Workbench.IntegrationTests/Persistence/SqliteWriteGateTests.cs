@@ -1,35 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workbench.Core.Persistence;
 
 namespace Workbench.IntegrationTests.Persistence;
 
 /// <summary>Saves to one SQLite file queue on the in-process gate; a save that fails or is cancelled must not keep it shut.</summary>
-public sealed class SqliteWriteGateTests : IAsyncLifetime
+public sealed class SqliteWriteGateTests : SqliteFileTest
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-gate-").FullName;
-    private PooledDbContextFactory<WorkbenchDbContext> contexts = null!;
-
-    public async Task InitializeAsync()
-    {
-        contexts = new PooledDbContextFactory<WorkbenchDbContext>(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "gate.db")}" }));
-        await using var db = await contexts.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
-
     [Fact]
     public async Task ManyConcurrentSavesAllLand()
     {
         await Task.WhenAll(Enumerable.Range(0, 40).Select(i => SaveAsync(Event($"concurrent {i}"))));
 
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(40, await db.AuditEvents.CountAsync(e => e.Detail!.StartsWith("concurrent")));
     }
 
@@ -43,13 +25,13 @@ public sealed class SqliteWriteGateTests : IAsyncLifetime
         // A gate left shut by either would hold this save until the test gives up.
         await SaveAsync(Event("after")).WaitAsync(TimeSpan.FromSeconds(10));
 
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await Contexts.CreateDbContextAsync();
         Assert.Equal(["first", "after"], await db.AuditEvents.OrderBy(e => e.Id).Select(e => e.Detail!).ToListAsync());
     }
 
     private async Task SaveAsync(AuditEventEntity entry, CancellationToken cancellationToken = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+        await using var db = await Contexts.CreateDbContextAsync(CancellationToken.None);
         db.AuditEvents.Add(entry);
         await db.SaveChangesAsync(cancellationToken);
     }

@@ -1,32 +1,14 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Hosting;
-using Workbench.Core.Persistence;
+using Workbench.IntegrationTests.Persistence;
 
 namespace Workbench.IntegrationTests.ScaleOut;
 
 /// <summary>The background-work lease on a real SQLite file, with a clock the test moves.</summary>
-public sealed class LeaseTests : IAsyncLifetime
+public sealed class LeaseTests : SqliteFileTest
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-lease-").FullName;
     private readonly MovableClock clock = new(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero));
-    private PooledDbContextFactory<WorkbenchDbContext> contexts = null!;
-
-    public async Task InitializeAsync()
-    {
-        contexts = new PooledDbContextFactory<WorkbenchDbContext>(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(folder, "lease.db")}" }));
-        await using var db = await contexts.CreateDbContextAsync();
-        await db.Database.MigrateAsync();
-    }
-
-    public Task DisposeAsync()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-        return Task.CompletedTask;
-    }
 
     [Fact]
     public async Task OneInstanceHoldsTheLeaseUntilItExpiresOrIsReleased()
@@ -60,7 +42,7 @@ public sealed class LeaseTests : IAsyncLifetime
     }
 
     private BackgroundLeadership Instance() =>
-        new(contexts, clock, Options.Create(new ScaleOutOptions { LeaseSeconds = 30 }), NullLogger<BackgroundLeadership>.Instance);
+        new(Contexts, clock, Options.Create(new ScaleOutOptions { LeaseSeconds = 30 }), NullLogger<BackgroundLeadership>.Instance);
 
     private sealed class MovableClock(DateTimeOffset start) : TimeProvider
     {
