@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 
@@ -26,22 +27,6 @@ public class AdminApiTests(IntegrationFixture fixture)
         return form;
     }
 
-    private async Task<JsonObject> WaitForJobAsync(string id)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            var job = (await client.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{id}"))!["job"]!.AsObject();
-            if (job["status"]!.GetValue<string>() is not ("queued" or "running"))
-            {
-                return job;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the job did not finish in two minutes");
-            await Task.Delay(200);
-        }
-    }
-
     [Fact]
     public async Task UploadedDocumentsAreCheckedOneByOneThenIndexedByAChangedOnlyReindexAndAnswerQuestions()
     {
@@ -56,9 +41,9 @@ public class AdminApiTests(IntegrationFixture fixture)
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
         var id = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
         using var second = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "full" });
-        Assert.True(second.StatusCode == HttpStatusCode.Conflict || (await WaitForJobAsync(id))["status"]!.GetValue<string>() == "succeeded");
+        Assert.True(second.StatusCode == HttpStatusCode.Conflict || (await ApiPolling.WaitForJobAsync(client, id))["status"]!.GetValue<string>() == "succeeded");
 
-        var job = await WaitForJobAsync(id);
+        var job = await ApiPolling.WaitForJobAsync(client, id);
         Assert.Equal("succeeded", job["status"]!.GetValue<string>());
         Assert.Equal("admin", job["requestedBy"]!.GetValue<string>());
 

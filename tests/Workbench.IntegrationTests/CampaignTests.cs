@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Persistence;
+using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 
@@ -28,19 +29,9 @@ public class CampaignTests(IntegrationFixture fixture)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
 
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var campaign = await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}");
-            if (campaign!["status"]!.GetValue<string>() == "open")
-            {
-                Assert.Equal(4, campaign["answersDone"]!.GetValue<int>());
-                return id;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"campaign still {campaign["status"]} after a minute");
-            await Task.Delay(200);
-        }
+        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+        Assert.Equal(4, campaign["answersDone"]!.GetValue<int>());
+        return id;
     }
 
     [Fact]

@@ -67,10 +67,7 @@ public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture 
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        for (var i = 0; i < 600 && (await evaluator.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}"))!["status"]!.GetValue<string>() != "open"; i++)
-        {
-            await Task.Delay(100);
-        }
+        await ApiPolling.WaitForOpenCampaignAsync(evaluator, id);
 
         var score = new { accuracy = 4, completeness = 4, citationSupport = 5, harm = 5, clarity = 4 };
         using var judged = await ana.PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements", new { item = 0, left = score, right = score, preference = "tie" });
@@ -109,13 +106,7 @@ public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture 
         using var started = await admin.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        JsonObject job;
-        do
-        {
-            await Task.Delay(200);
-            job = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{id}"))!["job"]!.AsObject();
-        }
-        while (job["status"]!.GetValue<string>() is "queued" or "running");
+        var job = await ApiPolling.WaitForJobAsync(admin, id);
 
         Assert.Equal("succeeded", job["status"]!.GetValue<string>());
         Assert.Equal(44, job["documentsDone"]!.GetValue<int>());

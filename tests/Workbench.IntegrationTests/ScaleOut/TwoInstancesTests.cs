@@ -62,12 +62,12 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
 
         // Asked on the second instance, run by the first; cancelled from the second while the first runs it.
         var cancelled = await StartAsync(admin, "full");
-        await WaitAsync(admin, cancelled, "running");
+        await ApiPolling.WaitForJobAsync(admin, cancelled, until: "running");
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/admin/jobs/{cancelled}/cancel", null)).StatusCode);
-        Assert.Equal("cancelled", (await WaitAsync(admin, cancelled, "cancelled"))["status"]!.GetValue<string>());
+        Assert.Equal("cancelled", (await ApiPolling.WaitForJobAsync(admin, cancelled, until: "cancelled"))["status"]!.GetValue<string>());
 
         var built = await StartAsync(admin, "full");
-        var job = await WaitAsync(admin, built, "succeeded");
+        var job = await ApiPolling.WaitForJobAsync(admin, built, until: "succeeded");
         Assert.Equal(44, job["documentsDone"]!.GetValue<int>());
         Assert.Contains(firstLogs.Lines, l => l.Contains($"Reindex job {built} succeeded", StringComparison.Ordinal));
         Assert.DoesNotContain(secondLogs.Lines, l => l.Contains($"Reindex job {built}", StringComparison.Ordinal));
@@ -82,7 +82,7 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
 
         Assert.True(second.Services.GetRequiredService<BackgroundLeadership>().IsLeader);
         var changed = await StartAsync(admin, "changed");
-        Assert.Equal("succeeded", (await WaitAsync(admin, changed, "succeeded"))["status"]!.GetValue<string>());
+        Assert.Equal("succeeded", (await ApiPolling.WaitForJobAsync(admin, changed, until: "succeeded"))["status"]!.GetValue<string>());
         Assert.Contains(secondLogs.Lines, l => l.Contains($"Reindex job {changed} succeeded", StringComparison.Ordinal));
     }
 
@@ -103,20 +103,5 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
         using var started = await admin.PostAsJsonAsync("/api/admin/reindex", new { mode });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         return (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-    }
-
-    private static async Task<JsonObject> WaitAsync(HttpClient admin, string id, string status)
-    {
-        for (var i = 0; ; i++)
-        {
-            var job = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{id}"))!["job"]!.AsObject();
-            var now = job["status"]!.GetValue<string>();
-            if (now == status || (now is not ("queued" or "running")) || i > 1200)
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
     }
 }
