@@ -19,6 +19,7 @@ public static class WebServiceCollectionExtensions
     public static IServiceCollection AddWorkbenchWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<RateLimitOptions>(configuration, RateLimitOptions.Section);
+        services.AddSingleton<PageAskLimiter>();
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -74,7 +75,7 @@ public static class WebServiceCollectionExtensions
     }
 }
 
-/// <summary>Requests per minute and client the API accepts before answering 429 with Retry-After.</summary>
+/// <summary>Requests per minute and client the API accepts before answering 429 with Retry-After (questions on the ask page are counted the same way).</summary>
 public sealed class RateLimitOptions
 {
     public const string Section = "RateLimits";

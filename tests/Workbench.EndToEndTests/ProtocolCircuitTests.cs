@@ -1,5 +1,7 @@
 using System.Net;
 using Workbench.Benchmarks.Circuits;
+using Workbench.Core.Retrieval;
+using Workbench.Core.Security;
 using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
@@ -43,9 +45,35 @@ public class ProtocolCircuitTests(BrowserFixture fixture)
         }
     }
 
-    private (HttpClient Http, CookieContainer Cookies) Client()
+    [Fact]
+    public async Task AScriptDrivingTheAskPageIsHeldToTheSameLimitAsTheApi()
+    {
+        await using var limited = new WorkbenchAppFactory(fixture.Qdrant, "e2e");
+        limited.Overrides["RateLimits:AskPerMinute"] = "2";
+        var port = LocalQdrantServer.FreePort();
+        limited.UseKestrel(port);
+        limited.StartServer();
+        await limited.WaitForIndexAsync(TimeSpan.FromMinutes(1));
+        await limited.UserAsync("clinician", Roles.Clinician);
+        var (http, cookies) = Client($"http://127.0.0.1:{port}");
+        using (http)
+        {
+            await ProtocolCircuit.SignInAsync(http, "clinician", TestUsers.Password, CancellationToken.None);
+            await using var circuit = await ProtocolCircuit.OpenAsync(http, cookies, "/", CancellationToken.None);
+            await circuit.AskAsync("What dose of aspirin is recommended to prevent preeclampsia?");
+            await circuit.AskAsync("Which vaccine protects adults over 50 against shingles?");
+
+            var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => circuit.AskAsync("What blood pressure target does SPRINT support?"));
+
+            Assert.Contains("more questions in a minute than allowed", refused.Message);
+            Assert.Contains("more questions in a minute than allowed", circuit.TextOf("question-form"));
+            Assert.DoesNotContain("SPRINT", circuit.TextOf("history"));
+        }
+    }
+
+    private (HttpClient Http, CookieContainer Cookies) Client(string? baseUrl = null)
     {
         var cookies = new CookieContainer();
-        return (new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(fixture.BaseUrl) }, cookies);
+        return (new HttpClient(new SocketsHttpHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(baseUrl ?? fixture.BaseUrl) }, cookies);
     }
 }

@@ -119,10 +119,17 @@ public sealed partial class ProtocolCircuit : ICircuitSession
         answer = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var button = Find("ask-button") ?? throw new InvalidOperationException("The page has no Ask button.");
         var click = new { type = "click", detail = 1, button = 0, buttons = 0, ctrlKey = false, shiftKey = false, altKey = false, metaKey = false };
+
+        // The click's dispatch completes once the page has handled it: the question answered, or refused.
         await DispatchAsync(button, "onclick", "click", click, null, cancellationToken);
-        if (!await answer.Task.WaitAsync(TimeSpan.FromSeconds(120), cancellationToken))
+        if (await Task.WhenAny(answer.Task, Task.Delay(TimeSpan.FromSeconds(5), cancellationToken)) != answer.Task)
         {
-            throw new InvalidOperationException("The page showed an error instead of an answer.");
+            throw new InvalidOperationException($"The page showed no answer: {TextOf("question-form")}");
+        }
+
+        if (!await answer.Task)
+        {
+            throw new InvalidOperationException($"The page showed an error instead of an answer: {TextOf("ask-error")}");
         }
     }
 

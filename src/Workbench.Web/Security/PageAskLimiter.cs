@@ -1,0 +1,29 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Workbench.Web.Security;
+
+/// <summary>
+/// Questions per user and minute on the ask page. The API's limit is HTTP middleware and never sees a
+/// question asked over a circuit, and a script can drive a circuit as well as the API; so the page
+/// counts too, with the same number (each its own count).
+/// </summary>
+public sealed class PageAskLimiter(IOptions<RateLimitOptions> options) : IDisposable
+{
+    private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(user =>
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = options.Value.AskPerMinute,
+            Window = TimeSpan.FromMinutes(1),
+            QueueLimit = 0,
+        }));
+
+    /// <summary>Null when the user may ask now; otherwise how long until they may.</summary>
+    public TimeSpan? Refuse(string user)
+    {
+        using var lease = limiter.AttemptAcquire(user);
+        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+    }
+
+    public void Dispose() => limiter.Dispose();
+}
