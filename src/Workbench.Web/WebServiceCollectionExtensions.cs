@@ -25,7 +25,7 @@ public static class WebServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+                var retryAfter = RateLimitOptions.RetryAfter(context.Lease);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem($"Too many requests; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.", statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limited")
                     .ExecuteAsync(context.HttpContext);
@@ -71,7 +71,7 @@ public static class WebServiceCollectionExtensions
     {
         var options = context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
         return RateLimitPartition.GetFixedWindowLimiter(context.User.UserId() ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = limit(options), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            _ => RateLimitOptions.PerMinute(limit(options)));
     }
 }
 
@@ -85,4 +85,10 @@ public sealed class RateLimitOptions
 
     [Range(1, 100_000)]
     public int UploadsPerMinute { get; set; } = 30;
+
+    /// <summary>A fixed one-minute window of <paramref name="permits"/>, with no queue: beyond it a request is refused.</summary>
+    public static FixedWindowRateLimiterOptions PerMinute(int permits) => new() { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
+
+    /// <summary>How long a refused caller should wait: the limiter's figure, or a whole window.</summary>
+    public static TimeSpan RetryAfter(RateLimitLease lease) => lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
 }

@@ -11,18 +11,13 @@ namespace Workbench.Web.Security;
 public sealed class PageAskLimiter(IOptions<RateLimitOptions> options) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> limiter = PartitionedRateLimiter.Create<string, string>(user =>
-        RateLimitPartition.GetFixedWindowLimiter(user, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.AskPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+        RateLimitPartition.GetFixedWindowLimiter(user, _ => RateLimitOptions.PerMinute(options.Value.AskPerMinute)));
 
     /// <summary>Null when the user may ask now; otherwise how long until they may.</summary>
     public TimeSpan? Refuse(string user)
     {
         using var lease = limiter.AttemptAcquire(user);
-        return lease.IsAcquired ? null : lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        return lease.IsAcquired ? null : RateLimitOptions.RetryAfter(lease);
     }
 
     public void Dispose() => limiter.Dispose();
