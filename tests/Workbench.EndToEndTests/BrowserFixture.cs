@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 
@@ -36,10 +35,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         await qdrant.InitializeAsync();
         app = new WorkbenchAppFactory(qdrant, "e2e");
-        var port = LocalQdrantServer.FreePort();
-        app.UseKestrel(port);
-        app.StartServer();
-        BaseUrl = $"http://127.0.0.1:{port}";
+        BaseUrl = app.ServeOnLoopback();
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(3));
         await app.UserAsync("clinician", Roles.Clinician);
         await app.UserAsync("evaluator", Roles.Evaluator);

@@ -1,6 +1,5 @@
 using System.Net;
 using Workbench.Benchmarks.Circuits;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 
@@ -50,12 +49,10 @@ public class ProtocolCircuitTests(BrowserFixture fixture)
     {
         await using var limited = new WorkbenchAppFactory(fixture.Qdrant, "e2e");
         limited.Overrides["RateLimits:AskPerMinute"] = "2";
-        var port = LocalQdrantServer.FreePort();
-        limited.UseKestrel(port);
-        limited.StartServer();
+        var address = limited.ServeOnLoopback();
         await limited.WaitForIndexAsync(TimeSpan.FromMinutes(1));
         await limited.UserAsync("clinician", Roles.Clinician);
-        var (http, cookies) = Client($"http://127.0.0.1:{port}");
+        var (http, cookies) = Client(address);
         using (http)
         {
             await ProtocolCircuit.SignInAsync(http, "clinician", TestUsers.Password, CancellationToken.None);

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Playwright;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 
@@ -40,10 +39,7 @@ public sealed class SecurityTests(BrowserFixture fixture) : IAsyncLifetime
         await File.WriteAllTextAsync(Path.Combine(corpus, "potassium-probe.md"), Probe);
         app = new WorkbenchAppFactory(fixture.Qdrant, "e2e-xss");
         app.Overrides["Corpus:Directory"] = corpus;
-        var port = LocalQdrantServer.FreePort();
-        app.UseKestrel(port);
-        app.StartServer();
-        baseUrl = $"http://127.0.0.1:{port}";
+        baseUrl = app.ServeOnLoopback();
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
         await app.UserAsync("clinician", Roles.Clinician);
     }

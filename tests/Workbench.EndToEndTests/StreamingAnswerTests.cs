@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 
@@ -29,10 +28,7 @@ public sealed class StreamingAnswerTests(BrowserFixture fixture) : IAsyncLifetim
         app.Overrides["Llm:Endpoint"] = model.Endpoint;
         app.Overrides["Llm:Model"] = "local-test-model";
         app.Overrides["Verification:Unsupported"] = "Flag";
-        var port = LocalQdrantServer.FreePort();
-        app.UseKestrel(port);
-        app.StartServer();
-        baseUrl = $"http://127.0.0.1:{port}";
+        baseUrl = app.ServeOnLoopback();
         await app.WaitForIndexAsync(TimeSpan.FromMinutes(1));
         await app.UserAsync("clinician", Roles.Clinician);
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Ingestion;
+using Workbench.Core.Retrieval;
 
 namespace Workbench.TestSupport;
 
@@ -47,6 +48,15 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
         {
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
         }
+    }
+
+    /// <summary>Serves the app over real HTTP on a free loopback port (for browsers and WebSocket clients); returns its address.</summary>
+    public string ServeOnLoopback()
+    {
+        var port = LocalQdrantServer.FreePort();
+        UseKestrel(port);
+        StartServer();
+        return $"http://127.0.0.1:{port}";
     }
 
     /// <summary>The account <paramref name="userName"/> with these roles (created on first use) and an API token of its own.</summary>
