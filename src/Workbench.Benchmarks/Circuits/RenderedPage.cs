@@ -18,8 +18,6 @@ public sealed class RenderedPage
 
     public sealed class Node
     {
-        public string? Element { get; init; }
-
         public int Owner { get; init; }
 
         public Node? Parent { get; set; }
@@ -156,7 +154,7 @@ public sealed class RenderedPage
         switch (reader.Int(at))
         {
             case 1: // element: its attributes come first, then its children
-                var element = new Node { Element = reader.String(at + 8), Owner = owner, Parent = parent };
+                var element = new Node { Owner = owner, Parent = parent };
                 parent.Children.Insert(index, element);
                 var end = frame + reader.Int(at + 4);
                 var child = frame + 1;
