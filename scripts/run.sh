@@ -17,7 +17,6 @@ export Corpus__Directory="${Corpus__Directory:-$root/corpus}"
 # Production (problem details only, no developer exception page) unless a developer asks for
 # Development: ASPNETCORE_ENVIRONMENT=Development bash scripts/run.sh. The launch profile is not used.
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Production}"
-export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
 
 # The first admin's user name is chosen at setup (a known default helps whoever guesses passwords):
 # Security__BootstrapAdmin__UserName=NAME, or asked here on a first run from a terminal.
@@ -28,6 +27,6 @@ if [[ -z "${Security__BootstrapAdmin__UserName:-}" && -z "${Database__Provider:-
   fi
 fi
 
-echo "run: serving $ASPNETCORE_URLS in $ASPNETCORE_ENVIRONMENT (Ctrl+C stops the app and its Qdrant)"
+echo "run: serving ${Urls:-http://127.0.0.1:5080} in $ASPNETCORE_ENVIRONMENT (Ctrl+C stops the app and its Qdrant)"
 cd "$root"
 exec dotnet run --project "$root/src/Workbench.Web" --no-build --no-launch-profile
