@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Workbench.Core.Hosting;
@@ -36,22 +37,45 @@ public static class WebServiceCollectionExtensions
         services.AddWorkbenchSecurity(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        // A body the API cannot bind (bad JSON, a value outside its enum, a wrong content type) is thrown to the
+        // exception handler, which answers with the framework's reason as problem details instead of a bare status.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Detail = bad.Message;
+            }
+        });
+        // Enums are read by name only: a number would bind to any value, defined or not.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(
+            new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        // Behind a reverse proxy on this host (the default trusts loopback proxies only): the client's address for
+        // sign-in throttling and the original scheme for HSTS.
+        services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         return services;
     }
 
     public static WebApplication UseWorkbenchWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders(app.Configuration.ExternalSignInOrigin());
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler();
+            // A client's bad request is answered with its own status, and is not an error of the app: no error log for it.
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+            });
+            app.UseHsts();
         }
 
         app.UseStatusCodePages();
-        app.UseSecurityHeaders(app.Configuration.ExternalSignInOrigin());
         app.UseEndpointBodyLimits();
         app.UseAuthentication();
+        // After authentication, which has already completed an external provider's sign-in (posted from its own site).
+        app.UseCrossSiteRequestCheck();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

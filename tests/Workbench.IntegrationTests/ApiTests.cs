@@ -95,6 +95,42 @@ public class ApiTests(IntegrationFixture fixture)
     }
 
     [Fact]
+    public async Task EachRaterKeepsTheirOwnRatingAndEvaluatorsSeeEveryRatersLatest()
+    {
+        var id = (await AskAsync("When is aspirin recommended for primary prevention?"))["answerId"]!.GetValue<string>();
+
+        (await client.PostAsJsonAsync($"/api/answers/{id}/ratings", new { score = 4 })).EnsureSuccessStatusCode();
+        (await fixture.Evaluator.PostAsJsonAsync($"/api/answers/{id}/ratings", new { score = 1, flags = new[] { "unsafe" } })).EnsureSuccessStatusCode();
+
+        var mine = JsonNode.Parse(await client.GetStringAsync($"/api/answers/{id}"))!;
+        Assert.Equal(4, mine["rating"]!["score"]!.GetValue<int>());
+        Assert.Null(mine["ratings"]);
+        var all = JsonNode.Parse(await fixture.Evaluator.GetStringAsync($"/api/answers/{id}"))!;
+        Assert.Equal(1, all["rating"]!["score"]!.GetValue<int>());
+        Assert.Equal(["clinician 4", "evaluator 1"], all["ratings"]!.AsArray()
+            .Select(r => $"{r!["rater"]!.GetValue<string>()} {r["rating"]!["score"]!.GetValue<int>()}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task AQuestionIsStoredAndAuditedDeidentifiedButAnsweredInTheCliniciansWords()
+    {
+        const string question = "Should Mr. Tomas Alvarez (MRN: 00483921) start a statin for primary prevention?";
+
+        var asked = await AskAsync(question);
+        var id = asked["answerId"]!.GetValue<string>();
+        var stored = JsonNode.Parse(await client.GetStringAsync($"/api/answers/{id}"))!["answer"]!["question"]!.GetValue<string>();
+        var audited = (await fixture.Services.GetRequiredService<Workbench.Core.Security.AuditTrail>()
+            .QueryAsync(new Workbench.Core.Security.AuditQuery(Action: Workbench.Core.Security.AuditActions.QuestionAsked, Take: 1000))).Events.Single(e => e.Target == id);
+
+        Assert.Equal(question, asked["question"]!.GetValue<string>());
+        // The de-identifier's own tests pin its placeholders; here what matters is that the name and the number are gone.
+        Assert.DoesNotContain("Alvarez", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("00483921", stored, StringComparison.Ordinal);
+        Assert.Contains("start a statin for primary prevention", stored, StringComparison.Ordinal);
+        Assert.Equal(stored, audited.Detail);
+    }
+
+    [Fact]
     public async Task RatingsAreSummarisedPerPipelineConfigurationFromTheDatabase()
     {
         var answer = await AskAsync("What is the first-line drug for type 2 diabetes?");
@@ -112,6 +148,9 @@ public class ApiTests(IntegrationFixture fixture)
     [Theory]
     [InlineData("{\"score\":0}", "score")]
     [InlineData("{\"score\":3,\"flags\":[\"boring\"]}", "flags")]
+    [InlineData("{\"score\":3,\"flags\":[null]}", "flags")]
+    [InlineData("{\"score\":3,\"flags\":[\"4\"]}", "flags")]
+    [InlineData("{\"score\":3,\"flags\":[\"-1\"]}", "flags")]
     public async Task AnInvalidRatingIsRejectedAndNothingIsSaved(string body, string field)
     {
         var answer = await AskAsync("How is latent tuberculosis infection treated?");

@@ -35,6 +35,19 @@ public class CampaignTests(IntegrationFixture fixture)
     }
 
     [Fact]
+    public async Task OnlyTheOwnerOrAnAdminCanCloseACampaign()
+    {
+        var id = await CreateOpenCampaignAsync("Owned", "ana");
+
+        using var byAnotherEvaluator = await fixture.Rater("ben").PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.Forbidden, byAnotherEvaluator.StatusCode);
+        Assert.Equal("open", (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}"))!["status"]!.GetValue<string>());
+
+        using var byAdmin = await fixture.Admin.PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
+    }
+
+    [Fact]
     public async Task GeneratesEveryConfigurationsAnswerThroughThePipelineAndKeepsThemOutOfTheAskHistory()
     {
         var id = await CreateOpenCampaignAsync("Generation", "ana");

@@ -1,30 +1,40 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Domain;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Persistence;
 
-/// <summary>A saved answer with its latest rating and who asked it (null: a campaign answer, or one from before sign-in).</summary>
+/// <summary>A saved answer with the viewer's own latest rating and who asked it (null: a campaign answer, or one from before sign-in).</summary>
 public sealed record StoredAnswer(AskResult Answer, AnswerRating? LatestRating, string? AskedByUserId = null);
+
+/// <summary>One rater's latest rating of an answer; the rater's user name is null for ratings from before sign-in.</summary>
+public sealed record RaterRating(string? Rater, AnswerRating Rating);
 
 /// <summary>Answers, their citations and ratings in the application database.</summary>
 public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, AuditTrail audit, TimeProvider time)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Keeps a clinician's answer and records the question in the audit trail, in one transaction.</summary>
+    /// <summary>
+    /// Keeps a clinician's answer and records the question in the audit trail, in one transaction. A question
+    /// may name a patient: only its de-identified text is stored, in both places.
+    /// </summary>
     public async Task SaveAsync(AskResult answer, Actor actor, CancellationToken cancellationToken = default)
     {
+        var question = Deidentifier.Redact(answer.Question).Text;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = ToEntity(answer, AnswerOrigin.Ask);
+        entity.Question = question;
         entity.AskedByUserId = actor.UserId;
         db.Answers.Add(entity);
-        db.AuditEvents.Add(audit.Entry(actor, AuditActions.QuestionAsked, answer.AnswerId.ToString(), answer.Question));
+        db.AuditEvents.Add(audit.Entry(actor, AuditActions.QuestionAsked, answer.AnswerId.ToString(), question));
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<StoredAnswer?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>The answer with the latest rating <paramref name="viewerUserId"/> gave it: raters never see one another's rating in place of their own.</summary>
+    public async Task<StoredAnswer?> GetAsync(Guid id, string? viewerUserId, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var entity = await db.Answers.AsNoTracking().Include(a => a.Citations).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -33,12 +43,25 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
             return null;
         }
 
-        var rating = await db.Ratings.AsNoTracking().Where(r => r.AnswerId == id)
+        var rating = viewerUserId is null ? null : await db.Ratings.AsNoTracking().Where(r => r.AnswerId == id && r.RatedByUserId == viewerUserId)
             .OrderByDescending(r => r.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
         return new StoredAnswer(FromEntity(entity), rating is null ? null : FromEntity(rating), entity.AskedByUserId);
     }
 
-    /// <summary>The user's own latest questions, newest first.</summary>
+    /// <summary>Each rater's latest rating of the answer, newest first (for evaluators and admins).</summary>
+    public async Task<IReadOnlyList<RaterRating>> ListRatingsAsync(Guid answerId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ratings = await db.Ratings.AsNoTracking().Where(r => r.AnswerId == answerId).ToListAsync(cancellationToken);
+        var raterIds = ratings.Select(r => r.RatedByUserId).OfType<string>().Distinct().ToList();
+        var names = await db.Users.AsNoTracking().Where(u => raterIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName, cancellationToken);
+        return LatestPerRater(ratings, r => (r.AnswerId, r.RatedByUserId), r => r.CreatedAtUtc)
+            .OrderByDescending(r => r.CreatedAtUtc)
+            .Select(r => new RaterRating(r.RatedByUserId is null ? null : names.GetValueOrDefault(r.RatedByUserId), FromEntity(r)))
+            .ToList();
+    }
+
+    /// <summary>The user's own latest questions, newest first, with the user's own latest score.</summary>
     public async Task<IReadOnlyList<AnswerSummary>> ListRecentAsync(string userId, int take, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -52,28 +75,27 @@ public sealed class AnswerStore(IDbContextFactory<WorkbenchDbContext> contexts, 
                 a.Question,
                 a.AskedAtUtc,
                 a.Abstained,
-                LatestScore = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => (int?)r.Score).FirstOrDefault(),
+                LatestScore = a.Ratings.Where(r => r.RatedByUserId == userId).OrderByDescending(r => r.CreatedAtUtc).Select(r => (int?)r.Score).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);
         return rows.Select(r => new AnswerSummary(r.Id, r.Question, StoredTime.Utc(r.AskedAtUtc), r.Abstained, r.LatestScore)).ToList();
     }
 
-    /// <summary>Clinicians' latest rating of each rated answer, summarised per pipeline configuration.</summary>
+    /// <summary>Each rater's latest rating of each rated answer, summarised per pipeline configuration.</summary>
     public async Task<IReadOnlyList<Evaluation.RatingSummary>> SummariseRatingsAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.Answers.AsNoTracking()
-            .Where(a => a.Ratings.Any())
-            .Select(a => new
-            {
-                a.PipelineJson,
-                Latest = a.Ratings.OrderByDescending(r => r.CreatedAtUtc).Select(r => new { r.Score, r.Flags }).First(),
-            })
+        var rows = await db.Ratings.AsNoTracking()
+            .Join(db.Answers, r => r.AnswerId, a => a.Id, (r, a) => new { r.AnswerId, r.RatedByUserId, r.CreatedAtUtc, r.Score, r.Flags, a.PipelineJson })
             .ToListAsync(cancellationToken);
-        return Evaluation.RatingSummary.Summarise(rows.Select(r => (JsonSerializer.Deserialize<PipelineConfiguration>(r.PipelineJson, Json)!.Label, r.Latest.Score, (RatingFlags)r.Latest.Flags)));
+        return Evaluation.RatingSummary.Summarise(LatestPerRater(rows, r => (r.AnswerId, r.RatedByUserId), r => r.CreatedAtUtc)
+            .Select(r => (JsonSerializer.Deserialize<PipelineConfiguration>(r.PipelineJson, Json)!.Label, r.Score, (RatingFlags)r.Flags)));
     }
 
-    /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept, the latest shown.</summary>
+    private static IEnumerable<T> LatestPerRater<T>(IEnumerable<T> ratings, Func<T, (Guid Answer, string? Rater)> key, Func<T, DateTime> createdAt) =>
+        ratings.GroupBy(key).Select(g => g.MaxBy(createdAt)!);
+
+    /// <summary>Saves a rating; returns null when the answer does not exist. Every rating is kept; each rater's latest is theirs to see.</summary>
     public async Task<AnswerRating?> AddRatingAsync(Guid answerId, RatingInput input, Actor actor, CancellationToken cancellationToken = default)
     {
         var errors = input.Validate();

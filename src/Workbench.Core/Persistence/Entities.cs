@@ -178,6 +178,9 @@ public sealed class CampaignEntity
 
     public DateTime? ClosedAtUtc { get; set; }
 
+    /// <summary>Who created the campaign, the only evaluator who may close or retry it (admins may too); null for campaigns from before owners were kept.</summary>
+    public string? CreatedByUserId { get; set; }
+
     /// <summary>Secret from which each rater's left/right layout is derived; never sent to raters.</summary>
     public required string BlindingSeed { get; set; }
 

@@ -18,6 +18,19 @@ public sealed class SecurityOptions
     [Range(1, 24 * 60)]
     public int LockoutMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Wrong passwords from one client address, for any accounts, before that address may not try again
+    /// for the rest of a <see cref="LockoutMinutes"/> window: one address cannot lock account after account.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxFailedSignInsPerAddress { get; set; } = 20;
+
+    /// <summary>
+    /// Whether a lock after wrong passwords also stops the account's API tokens and open pages. Off by
+    /// default: anyone who knows a user name can cause that lock. An admin's lock always stops them.
+    /// </summary>
+    public bool LockoutEndsSessions { get; set; }
+
     [Range(10, 128)]
     public int MinPasswordLength { get; set; } = 12;
 

@@ -28,6 +28,9 @@ public sealed record UserChange(string? Error, string? Password = null)
 /// </summary>
 public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFactory<WorkbenchDbContext> contexts, AuditTrail audit, IOptions<SecurityOptions> options, TimeProvider time)
 {
+    /// <summary>The end of an admin's lock: never, which no lock after wrong passwords reaches.</summary>
+    private static readonly DateTimeOffset AdminLock = DateTimeOffset.MaxValue;
+
     public const string UserNamePattern = "^[A-Za-z0-9._@+-]{2,64}$";
 
     private const string Lower = "abcdefghijkmnopqrstuvwxyz";
@@ -115,6 +118,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         return UserChange.Ok();
     }
 
+    /// <summary>
+    /// Whether the account's lock stops what it is already signed in with (API tokens, open pages): an admin's
+    /// lock always; a lock after wrong passwords only with <see cref="SecurityOptions.LockoutEndsSessions"/>.
+    /// </summary>
+    public static async Task<bool> LockStopsSessionsAsync(UserManager<IdentityUser> users, IdentityUser user, SecurityOptions options) =>
+        await users.IsLockedOutAsync(user) && (user.LockoutEnd?.Year == AdminLock.Year || options.LockoutEndsSessions);
+
     public async Task<UserChange> SetLockedAsync(string userId, bool locked, Actor actor, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -135,7 +145,7 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
         }
 
         await users.SetLockoutEnabledAsync(user, true);
-        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        var result = await users.SetLockoutEndDateAsync(user, locked ? AdminLock : null);
         if (result.Succeeded && !locked)
         {
             await users.ResetAccessFailedCountAsync(user);

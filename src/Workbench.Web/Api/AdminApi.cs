@@ -28,7 +28,12 @@ public static class AdminApi
         api.MapPost("/documents", UploadAsync).RequireRateLimiting(WebServiceCollectionExtensions.UploadPolicy).WithMetadata(uploadLimit)
             .WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
         var json = api.MapGroup(string.Empty).WithMetadata(BodySizeLimit.Json);
-        json.MapPost("/reindex", ReindexAsync).WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
+        json.MapPost("/reindex", (ReindexApiRequest request, ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) =>
+                request.Mode is null or ReindexMode.Full or ReindexMode.Changed
+                    ? ReindexAsync(request, user, reindex, ct)
+                    : Task.FromResult<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>>(
+                        TypedResults.Problem("mode must be 'full' or 'changed'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown reindex mode")))
+            .WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
         json.MapPost("/rollback", (ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) => ReindexAsync(new ReindexApiRequest(ReindexMode.Rollback), user, reindex, ct))
             .WithName("Rollback").WithSummary("Serve the previous index version again.");
         api.MapGet("/jobs", async (ReindexService reindex, CancellationToken ct) => TypedResults.Ok(await reindex.ListAsync(cancellationToken: ct))).WithName("ListJobs");

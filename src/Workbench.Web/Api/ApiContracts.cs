@@ -6,9 +6,10 @@ public sealed record AskFilters(string? Type, string? Specialty, int? YearFrom, 
 
 public sealed record AskApiRequest(string? Question, int? TopK, AskFilters? Filters);
 
-public sealed record RatingApiRequest(int Score, IReadOnlyList<string>? Flags, string? Comment);
+public sealed record RatingApiRequest(int Score, IReadOnlyList<string?>? Flags, string? Comment);
 
-public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating);
+/// <summary>An answer with the caller's own latest rating and, for evaluators and admins, every rater's latest.</summary>
+public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating, IReadOnlyList<Workbench.Core.Persistence.RaterRating>? Ratings);
 
 public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database, CorpusHealth Corpus);
 

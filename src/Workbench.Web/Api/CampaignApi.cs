@@ -2,11 +2,12 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Security;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;
 
-public sealed record CampaignApiRequest(string? Name, IReadOnlyList<string>? Configurations, IReadOnlyList<string>? Raters, string? Questions, QuestionSetFormat? Format);
+public sealed record CampaignApiRequest(string? Name, IReadOnlyList<string?>? Configurations, IReadOnlyList<string?>? Raters, string? Questions, QuestionSetFormat? Format);
 
 public sealed record CampaignCreated(Guid Id);
 
@@ -35,9 +36,11 @@ public static class CampaignApi
             .WithName("GetItem");
         rater.MapPost("/judgements", SubmitAsync).WithName("SubmitJudgement");
         api.MapPost("/{id:guid}/close", async (Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.CloseAsync(id, user.ToActor(Actor.ApiChannel), ct) ? Results.NoContent() : NotInState(id, "open")).WithName("CloseCampaign");
+                Changed(id, "open", await campaigns.CloseAsync(id, user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct), Results.NoContent()))
+            .WithName("CloseCampaign").WithSummary("Close an open campaign (its owner or an admin) and reveal the results.");
         api.MapPost("/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.RetryAsync(id, user.ToActor(Actor.ApiChannel), ct) ? Results.Accepted($"/api/campaigns/{id}") : NotInState(id, "failed")).WithName("RetryCampaign");
+                Changed(id, "failed", await campaigns.RetryAsync(id, user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct), Results.Accepted($"/api/campaigns/{id}")))
+            .WithName("RetryCampaign").WithSummary("Resume generating a failed campaign (its owner or an admin).");
         api.MapGet("/{id:guid}/results", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Results.Text(o.Json, "application/json"), ct))
             .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only).");
         api.MapGet("/{id:guid}/results.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
@@ -50,7 +53,26 @@ public static class CampaignApi
     private static async Task<Results<Created<CampaignCreated>, ValidationProblem>> CreateAsync(
         CampaignApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
     {
-        var created = await campaigns.CreateAsync(new CampaignRequest(request.Name ?? string.Empty, request.Configurations ?? [], request.Raters ?? [],
+        var nulls = new Dictionary<string, string[]>();
+        foreach (var (field, names) in new[] { ("configurations", request.Configurations), ("raters", request.Raters) })
+        {
+            if (names?.Contains(null) == true)
+            {
+                nulls[field] = [$"{field} must be names, not null."];
+            }
+        }
+
+        if (request.Format is { } format && !Enum.IsDefined(format))
+        {
+            nulls["format"] = ["format must be lines, csv, jsonl or pubMedQa."];
+        }
+
+        if (nulls.Count > 0)
+        {
+            return TypedResults.ValidationProblem(nulls);
+        }
+
+        var created = await campaigns.CreateAsync(new CampaignRequest(request.Name ?? string.Empty, [.. request.Configurations?.OfType<string>() ?? []], [.. request.Raters?.OfType<string>() ?? []],
             request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines), user.ToActor(Actor.ApiChannel), cancellationToken);
         if (created.Id is { } id)
         {
@@ -109,6 +131,13 @@ public static class CampaignApi
 
     private static IResult Csv(string content, string fileName) =>
         Results.File(System.Text.Encoding.UTF8.GetBytes(content), "text/csv; charset=utf-8", fileName);
+
+    private static IResult Changed(Guid id, string state, CampaignChange change, IResult done) => change switch
+    {
+        CampaignChange.Done => done,
+        CampaignChange.NotAllowed => TypedResults.Problem("Only the campaign's owner or an admin can do this.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"),
+        _ => NotInState(id, state),
+    };
 
     private static ProblemHttpResult NotFound(Guid id) =>
         TypedResults.Problem($"There is no campaign with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Campaign not found");

@@ -17,13 +17,17 @@ public sealed record Me(string Name, IReadOnlyList<string> Roles);
 /// <summary>The REST API: ask, rate, read an answer back, who am I, health. Errors are RFC 7807 problem details.</summary>
 public static class WorkbenchApi
 {
+    /// <summary>Flags by name only: Enum.TryParse would also take "4" or "-1".</summary>
+    private static readonly Dictionary<string, RatingFlags> FlagNames =
+        Enum.GetValues<RatingFlags>().Where(f => f != RatingFlags.None).ToDictionary(f => f.ToString(), StringComparer.OrdinalIgnoreCase);
+
     public static IEndpointRouteBuilder MapWorkbenchApi(this IEndpointRouteBuilder app)
     {
         // Antiforgery is for forms; the API is called with JSON or multipart by scripts holding a token, or by the pages' own cookie under SameSite.
         var api = app.MapGroup("/api").WithTags("Workbench").DisableAntiforgery().WithMetadata(BodySizeLimit.Json);
         var clinician = api.MapGroup(string.Empty).RequireAuthorization(Policies.Clinician);
         clinician.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
-        clinician.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with its latest rating (one's own, or any for evaluators).");
+        clinician.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with the caller's latest rating (one's own answers, or any for evaluators, with every rater's).");
         clinician.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames())))
             .RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
@@ -57,10 +61,14 @@ public static class WorkbenchApi
     public static async Task<Results<Ok<AnswerWithRating>, ProblemHttpResult>> GetAnswerAsync(
         Guid id, ClaimsPrincipal user, AnswerStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
-        var stored = await store.GetAsync(id, cancellationToken);
-        return stored is null || !await AnswerAccess.CanReadAsync(user, stored, authorization)
-            ? AnswerNotFound(id)
-            : TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating));
+        var stored = await store.GetAsync(id, user.UserId(), cancellationToken);
+        if (stored is null || !await AnswerAccess.CanReadAsync(user, stored, authorization))
+        {
+            return AnswerNotFound(id);
+        }
+
+        var all = (await authorization.AuthorizeAsync(user, Policies.Evaluator)).Succeeded ? await store.ListRatingsAsync(id, cancellationToken) : null;
+        return TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating, all));
     }
 
     public static async Task<Results<Created<AnswerRating>, ValidationProblem, ProblemHttpResult>> RateAsync(
@@ -69,7 +77,7 @@ public static class WorkbenchApi
         var flags = RatingFlags.None;
         foreach (var name in request.Flags ?? [])
         {
-            if (!Enum.TryParse<RatingFlags>(name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true, out var flag) || flag == RatingFlags.None)
+            if (name is null || !FlagNames.TryGetValue(name.Replace("-", string.Empty, StringComparison.Ordinal).Replace("_", string.Empty, StringComparison.Ordinal), out var flag))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
@@ -87,7 +95,7 @@ public static class WorkbenchApi
             return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
         }
 
-        if (await store.GetAsync(id, cancellationToken) is not { } stored || !await AnswerAccess.CanReadAsync(user, stored, authorization))
+        if (await store.GetAsync(id, user.UserId(), cancellationToken) is not { } stored || !await AnswerAccess.CanReadAsync(user, stored, authorization))
         {
             return AnswerNotFound(id);
         }

@@ -11,6 +11,8 @@ namespace Workbench.Web.Security;
 /// <summary>Sign-out and the external provider's round trip; the sign-in form itself is a page.</summary>
 public static class AccountEndpoints
 {
+    private static readonly Uri ThisSite = new("http://this-site/");
+
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/account").WithTags("Account");
@@ -18,19 +20,28 @@ public static class AccountEndpoints
         account.MapPost("/external-login", ExternalLoginAsync).AllowAnonymous();
         account.MapGet("/external-callback", async (string? returnUrl, ExternalSignIn external, HttpContext context, CancellationToken ct) =>
             {
-                var problem = await external.CompleteAsync(ct);
+                var error = await external.CompleteAsync(ct);
                 await context.SignOutAsync(IdentityConstants.ExternalScheme);
-                return problem is null
-                    ? Results.LocalRedirect(LocalUrl(returnUrl))
-                    : Results.LocalRedirect($"/account/login?error={Uri.EscapeDataString(problem)}");
+                return Results.LocalRedirect(error is null ? LocalUrl(returnUrl) : $"/account/login?error={error}");
             })
             .AllowAnonymous();
         return app;
     }
 
-    /// <summary>Only a path on this site: an absolute or protocol-relative address would make sign-in an open redirect.</summary>
-    public static string LocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+    /// <summary>
+    /// Only a path on this site (an absolute or protocol-relative address would make sign-in an open
+    /// redirect), escaped: a redirect's Location header takes ASCII only.
+    /// </summary>
+    public static string LocalUrl(string? url)
+    {
+        if (string.IsNullOrEmpty(url) || !url.StartsWith('/') || !Uri.TryCreate(ThisSite, url, out var resolved) || resolved.Authority != ThisSite.Authority)
+        {
+            return "/";
+        }
+
+        var local = resolved.PathAndQuery;
+        return local.StartsWith("//", StringComparison.Ordinal) || local.StartsWith("/\\", StringComparison.Ordinal) ? "/" : local;
+    }
 
     private static async Task<IResult> ExternalLoginAsync([FromForm] string provider, [FromForm] string? returnUrl, SignInManager<IdentityUser> signIn)
     {

@@ -9,7 +9,8 @@ namespace Workbench.Web.Security;
 
 /// <summary>
 /// Signs in automation that sends <c>Authorization: Bearer wbt_…</c>: the token's user, with that user's
-/// current roles, as long as the token is active and the account is not locked.
+/// current roles, as long as the token is active and the account is not locked by an admin (see
+/// <see cref="SecurityOptions.LockoutEndsSessions"/> for a lock after wrong passwords).
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiTokens tokens)
@@ -34,7 +35,8 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var users = Context.RequestServices.GetRequiredService<UserManager<IdentityUser>>();
-        if (await users.FindByIdAsync(userId) is not { } user || await users.IsLockedOutAsync(user))
+        var security = Context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (await users.FindByIdAsync(userId) is not { } user || await UserAdministration.LockStopsSessionsAsync(users, user, security))
         {
             return AuthenticateResult.Fail("The token's account is locked or no longer exists.");
         }

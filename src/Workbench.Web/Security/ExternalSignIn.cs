@@ -15,12 +15,12 @@ namespace Workbench.Web.Security;
 public sealed partial class ExternalSignIn(
     SignInManager<IdentityUser> signIn, UserManager<IdentityUser> users, IOptions<OpenIdConnectSettings> settings, AuditTrail audit, ILogger<ExternalSignIn> logger)
 {
-    /// <summary>Null when signed in; otherwise why not, for the sign-in page.</summary>
+    /// <summary>Null when signed in; otherwise why not, as one of the <see cref="SignInErrors"/> codes.</summary>
     public async Task<string?> CompleteAsync(CancellationToken cancellationToken)
     {
         if (await signIn.GetExternalLoginInfoAsync() is not { } info)
         {
-            return "The external sign-in did not complete; try again.";
+            return SignInErrors.Incomplete;
         }
 
         var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
@@ -30,7 +30,7 @@ public sealed partial class ExternalSignIn(
             if (name is null || await users.FindByNameAsync(name) is not null)
             {
                 // Never link to an existing local account by name: that would let the provider take it over.
-                return "No account could be created for this external user (the name is missing or already taken by a local account); ask an admin.";
+                return SignInErrors.NoAccount;
             }
 
             user = new IdentityUser(name) { Email = info.Principal.FindFirstValue("email") };
@@ -39,7 +39,7 @@ public sealed partial class ExternalSignIn(
             if (!created.Succeeded)
             {
                 logger.LogWarning("An account for an external sign-in could not be created: {Errors}", string.Join(" ", created.Errors.Select(e => e.Code)));
-                return "No account could be created for this external user; ask an admin.";
+                return SignInErrors.NoAccount;
             }
 
             await audit.RecordAsync(new Actor(user.Id, name, Actor.PagesChannel), AuditActions.UserCreated, name, $"through {info.ProviderDisplayName ?? info.LoginProvider}", cancellationToken);
@@ -47,7 +47,7 @@ public sealed partial class ExternalSignIn(
 
         if (await users.IsLockedOutAsync(user))
         {
-            return "This account is locked; ask an admin.";
+            return SignInErrors.Locked;
         }
 
         var asserted = info.Principal.FindAll(settings.Value.RoleClaim).Select(c => c.Value)

@@ -22,7 +22,7 @@ public sealed class IdentityRevalidatingAuthenticationStateProvider(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var principal = authenticationState.User;
-        if (await users.GetUserAsync(principal) is not { } user || await users.IsLockedOutAsync(user))
+        if (await users.GetUserAsync(principal) is not { } user || await UserAdministration.LockStopsSessionsAsync(users, user, security.Value))
         {
             return false;
         }

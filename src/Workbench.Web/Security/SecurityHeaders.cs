@@ -5,7 +5,7 @@ namespace Workbench.Web.Security;
 /// <summary>
 /// Response headers against injected content: a content security policy that lets only the app's own
 /// scripts run (plus Blazor's inline import map, by a per-response nonce), styles from the app and inline
-/// (MudBlazor sets styles on elements), no framing, no plugins, no sniffing, no referrer.
+/// (MudBlazor sets styles on elements), no framing, no plugins, no sniffing, no referrer; API answers are not cached.
 /// </summary>
 public static class SecurityHeaders
 {
@@ -22,14 +22,25 @@ public static class SecurityHeaders
         {
             var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
-            var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-                $"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            // Set when the response starts, so that an answer the exception handler rewrites (it clears the headers) carries them too.
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy =
+                    $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+                    $"font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action {formAction}; frame-ancestors 'none'";
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    // Answers, ratings and the audit trail must not stay in a browser's or a proxy's cache.
+                    headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
             await next();
         });
     }

@@ -37,7 +37,8 @@ public static class SecurityServiceCollectionExtensions
                 options.DefaultForbidScheme = CookieOrToken;
                 options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             })
-            .AddPolicyScheme(CookieOrToken, "Sign-in cookie or API token", options => options.ForwardDefaultSelector = context =>
+            // No display name: the sign-in page offers every scheme that has one as an external provider.
+            .AddPolicyScheme(CookieOrToken, displayName: null, options => options.ForwardDefaultSelector = context =>
                 ApiTokenAuthenticationHandler.HasBearerToken(context) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         authentication.AddIdentityCookies();
@@ -74,6 +75,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<ExternalSignIn>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 

@@ -93,7 +93,7 @@ public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture 
         }
 
         using var locked = await PageSignIn.PostAsync(other, "pgnurse", TestUsers.Password);
-        Assert.Contains("This account is locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("the account is locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         await using var db = Database();
         Assert.True(await db.DataProtectionKeys.AnyAsync());
         Assert.True((await db.Users.SingleAsync(u => u.UserName == "pgnurse")).LockoutEnd > DateTimeOffset.UtcNow);

@@ -17,21 +17,25 @@ public partial class SignInTests(IntegrationFixture fixture)
         var user = await fixture.App.UserAsync("locksmith", Roles.Clinician);
         var client = fixture.App.CookieClient();
 
+        using var unknown = await PageSignIn.PostAsync(client, "no-such-user", "not-the-password");
+        var unknownAnswer = LoginError(await unknown.Content.ReadAsStringAsync());
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             using var wrong = await PageSignIn.PostAsync(client, "locksmith", "not-the-password-" + attempt);
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
-            Assert.Contains(attempt < 5 ? "Wrong user name or password" : "locked", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(unknownAnswer, LoginError(await wrong.Content.ReadAsStringAsync()));
         }
 
+        // Locked now: the right password is refused with the same answer an unknown user gets, so the page tells no one which accounts exist.
         using var right = await PageSignIn.PostAsync(client, "locksmith", TestUsers.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("This account is locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(unknownAnswer, LoginError(await right.Content.ReadAsStringAsync()));
+        Assert.Contains("Wrong user name or password", unknownAnswer, StringComparison.Ordinal);
         using var me = await client.GetAsync("/api/me");
         Assert.Equal(HttpStatusCode.Unauthorized, me.StatusCode);
-        // The lock applies to the account, so its API token stops working too.
+        // Anyone can cause this lock by typing wrong passwords, so it does not cut off the account's API token.
         using var byToken = await user.Authorize(fixture.App.CreateClient()).GetAsync("/api/me");
-        Assert.Equal(HttpStatusCode.Unauthorized, byToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byToken.StatusCode);
 
         var trail = fixture.Services.GetRequiredService<AuditTrail>();
         Assert.Equal(4, (await trail.QueryAsync(new AuditQuery(Actor: "locksmith", Action: AuditActions.SignInFailed))).Total);
@@ -43,7 +47,35 @@ public partial class SignInTests(IntegrationFixture fixture)
         Assert.Contains("locksmith", await client.GetStringAsync("/api/me"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnAdminsLockStopsTheAccountsApiToken()
+    {
+        var user = await fixture.App.UserAsync("suspended", Roles.Clinician);
+        var client = user.Authorize(fixture.App.CreateClient());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/me")).StatusCode);
+
+        Assert.True((await fixture.Services.GetRequiredService<UserAdministration>().SetLockedAsync(user.Id, true, TestActor.Instance)).Succeeded);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheSignInPageShowsOnlyItsOwnMessagesAndOffersNoInternalScheme()
+    {
+        var client = fixture.App.CreateClient();
+
+        var phishing = await client.GetStringAsync("/account/login?error=" + Uri.EscapeDataString("Your account is suspended: call +1 555 0100 now"));
+        var known = await client.GetStringAsync("/account/login?error=" + Workbench.Web.Security.SignInErrors.NoAccount);
+
+        Assert.DoesNotContain("555 0100", phishing, StringComparison.Ordinal);
+        Assert.Equal("The external sign-in did not complete; try again.", LoginError(phishing));
+        Assert.Contains("No account could be created", LoginError(known), StringComparison.Ordinal);
+        // Without an external provider configured there is no button besides the form's own.
+        Assert.DoesNotContain("Sign in with", phishing, StringComparison.Ordinal);
+    }
+
     [Theory]
+    [InlineData("/é", "/%C3%A9")]
     [InlineData("/campaigns", "/campaigns")]
     [InlineData("https://evil.example/phish", "/")]
     [InlineData("//evil.example/phish", "/")]
@@ -109,6 +141,12 @@ public partial class SignInTests(IntegrationFixture fixture)
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("at most", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    private static string LoginError(string html) =>
+        WebUtility.HtmlDecode(LoginErrorAlert().Match(html) is { Success: true } match ? match.Groups[1].Value.Trim() : throw new InvalidOperationException("The page shows no sign-in error."));
+
+    [GeneratedRegex("id=\"login-error\"[^>]*>([^<]*)<")]
+    private static partial Regex LoginErrorAlert();
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex Nonce();

@@ -58,8 +58,12 @@ public sealed record CampaignSummary(
     IReadOnlyList<PipelineVariant> Variants,
     int AnswersDone,
     int AnswersTotal,
-    IReadOnlyList<RaterProgress> Raters)
+    IReadOnlyList<RaterProgress> Raters,
+    string? OwnerUserId = null)
 {
+    /// <summary>Closing and retrying are for the campaign's owner and admins, not for every evaluator.</summary>
+    public bool CanBeManagedBy(string? userId, bool isAdmin) => isAdmin || (OwnerUserId is not null && OwnerUserId == userId);
+
     public int ItemsPerRater => Questions * PairCount(Variants.Count);
 
     public static int PairCount(int variants) => variants * (variants - 1) / 2;
@@ -121,14 +125,15 @@ public sealed record JudgementInput(int Item, RubricScores Left, RubricScores Ri
         var errors = new Dictionary<string, string>();
         foreach (var (side, scores) in new[] { ("left", Left), ("right", Right) })
         {
-            var missing = scores.MissingAxes().ToList();
+            // Null when a JSON caller leaves the side out: every axis is then missing.
+            var missing = scores is null ? Rubric.Axes.ToList() : scores.MissingAxes().ToList();
             if (missing.Count > 0)
             {
                 errors[side] = $"Score answer {(side == "left" ? "A" : "B")} on {string.Join(", ", missing.Select(a => Rubric.Describe(a).Name.ToLowerInvariant()))} (1–5).";
             }
         }
 
-        if (Preference is null)
+        if (Preference is not { } preference || !Enum.IsDefined(preference))
         {
             errors["preference"] = "Choose which answer is better: A, B, tie, or both bad.";
         }

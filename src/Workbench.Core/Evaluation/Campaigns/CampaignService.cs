@@ -22,6 +22,18 @@ public sealed class CampaignOptions
 /// <summary>An evaluator's request to create a campaign, before the question set is parsed.</summary>
 public sealed record CampaignRequest(string Name, IReadOnlyList<string> Configurations, IReadOnlyList<string> Raters, string Questions, QuestionSetFormat Format);
 
+/// <summary>What became of a request to close or retry a campaign.</summary>
+public enum CampaignChange
+{
+    Done,
+
+    /// <summary>No such campaign, or not in the state the change needs (open to close, failed to retry).</summary>
+    NotInState,
+
+    /// <summary>The caller neither owns the campaign nor is an admin.</summary>
+    NotAllowed,
+}
+
 public sealed record CampaignCreation(Guid? Id, IReadOnlyDictionary<string, string> Errors, IReadOnlyList<QuestionSetError> QuestionErrors)
 {
     public bool Succeeded => Id is not null;
@@ -54,7 +66,7 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
             return new CampaignCreation(null, errors, parsed.Errors);
         }
 
-        var id = await store.CreateAsync(draft, cancellationToken);
+        var id = await store.CreateAsync(draft, actor.UserId, cancellationToken);
         await audit.RecordAsync(actor, AuditActions.CampaignCreated, id.ToString(),
             $"{draft.Name}: {draft.Questions.Count} questions; configurations {string.Join(", ", variants.Select(v => v.Name))}; raters {string.Join(", ", draft.Raters)}", cancellationToken);
         generator.Enqueue(id);
@@ -62,31 +74,42 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
     }
 
     /// <summary>Restarts generation of a failed campaign from the answers it already has.</summary>
-    public async Task<bool> RetryAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<CampaignChange> RetryAsync(Guid id, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
     {
-        if (await store.GetAsync(id, cancellationToken) is not { Status: CampaignStatus.Failed })
+        var allowed = await CheckAsync(id, CampaignStatus.Failed, actor, actorIsAdmin, cancellationToken);
+        if (allowed != CampaignChange.Done)
         {
-            return false;
+            return allowed;
         }
 
         await store.SetStatusAsync(id, CampaignStatus.Generating, cancellationToken: cancellationToken);
         await audit.RecordAsync(actor, AuditActions.CampaignRetried, id.ToString(), cancellationToken: cancellationToken);
         generator.Enqueue(id);
-        return true;
+        return CampaignChange.Done;
     }
 
     /// <summary>Ends scoring and reveals the configurations. Only an open campaign can be closed.</summary>
-    public async Task<bool> CloseAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
+    public async Task<CampaignChange> CloseAsync(Guid id, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
     {
-        if (await store.GetAsync(id, cancellationToken) is not { Status: CampaignStatus.Open })
+        var allowed = await CheckAsync(id, CampaignStatus.Open, actor, actorIsAdmin, cancellationToken);
+        if (allowed != CampaignChange.Done)
         {
-            return false;
+            return allowed;
         }
 
         await store.SetStatusAsync(id, CampaignStatus.Closed, cancellationToken: cancellationToken);
         await audit.RecordAsync(actor, AuditActions.CampaignClosed, id.ToString(), cancellationToken: cancellationToken);
-        return true;
+        return CampaignChange.Done;
     }
+
+    private async Task<CampaignChange> CheckAsync(Guid id, CampaignStatus needed, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) switch
+        {
+            { } campaign when campaign.Status != needed => CampaignChange.NotInState,
+            { } campaign when !campaign.CanBeManagedBy(actor.UserId, actorIsAdmin) => CampaignChange.NotAllowed,
+            { } => CampaignChange.Done,
+            null => CampaignChange.NotInState,
+        };
 
     /// <summary>The results of a closed campaign, with what the exports need; null while it is not closed.</summary>
     public async Task<CampaignOutcome?> GetResultsAsync(Guid id, CancellationToken cancellationToken = default)

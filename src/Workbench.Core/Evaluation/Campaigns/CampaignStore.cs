@@ -13,7 +13,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     /// <summary>Creates the campaign with all its questions in one transaction; it starts in <see cref="CampaignStatus.Generating"/>.</summary>
-    public async Task<Guid> CreateAsync(CampaignDraft draft, CancellationToken cancellationToken = default)
+    public async Task<Guid> CreateAsync(CampaignDraft draft, string? ownerUserId, CancellationToken cancellationToken = default)
     {
         var errors = draft.Validate();
         if (errors.Count > 0)
@@ -27,6 +27,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             Name = draft.Name.Trim(),
             CreatedAtUtc = time.GetUtcNow().UtcDateTime,
             Status = CampaignStatus.Generating,
+            CreatedByUserId = ownerUserId,
             BlindingSeed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             VariantsJson = JsonSerializer.Serialize(draft.Variants, Json),
             RatersJson = JsonSerializer.Serialize(draft.Raters.Select(r => r.Trim()).Where(r => r.Length > 0).ToList(), Json),
@@ -242,7 +243,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var items = questions * CampaignSummary.PairCount(variants.Count);
         var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), items)).ToList();
         return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, StoredTime.Utc(campaign.CreatedAtUtc),
-            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters);
+            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters, campaign.CreatedByUserId);
     }
 
     private static List<PipelineVariant> Variants(CampaignEntity campaign) =>
