@@ -60,4 +60,26 @@ public class MarkdownDocumentParserTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public void AHeadingClosedByHashesIsNamedWithoutThem()
+    {
+        var sections = MarkdownDocumentParser.ParseSections("## Dosing ##  \ntext", "Title");
+
+        Assert.Equal("Dosing", Assert.Single(sections).Heading);
+    }
+
+    /// <summary>Issue 20: "## a" + spaces + "b" took cubic time in the heading rule, and unclosed brackets quadratic time in the link rule.</summary>
+    [Theory]
+    [InlineData("## a", " ", "b")]
+    [InlineData("", "[", "")]
+    [InlineData("- ", "[a](", "")]
+    public async Task RulesOverUploadedTextRunInLinearTime(string start, string repeated, string end)
+    {
+        var line = start + string.Concat(Enumerable.Repeat(repeated, 20_000)) + end;
+
+        var sections = await Task.Run(() => MarkdownDocumentParser.ParseSections(line + "\ntext", "Title")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEmpty(sections);
+    }
 }
