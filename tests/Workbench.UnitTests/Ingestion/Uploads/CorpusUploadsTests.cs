@@ -174,7 +174,6 @@ public sealed class CorpusUploadsTests : IDisposable
         Assert.Equal(
             [Path.Combine(uploads.Directory, "gard-escaped-medquad-1.md"), Path.Combine(uploads.Directory, "pubmed-escaped-pubmed.md")],
             WrittenFiles().Order(StringComparer.Ordinal));
-        Assert.False(File.Exists(Path.Combine(Path.GetDirectoryName(root)!, "escaped-pubmed.md")));
         Assert.Equal(["gard-escaped-medquad-1", "pubmed-escaped-pubmed"], uploads.Source.Read().Documents.Select(d => d.Id).Where(id => id != "bundled-guideline").Order());
     }
 
@@ -257,11 +256,11 @@ public sealed class CorpusUploadsTests : IDisposable
         Assert.InRange(Assert.Single(stored.Sections).Heading.Length, 100, CorpusUploads.MaxTitleCharacters);
     }
 
-    /// <summary>Issue 20, finding 9: an XML of repeated entities grew from 100 KB to 8 MB stored.</summary>
+    /// <summary>Issue 20, finding 9: an XML of repeated entities grew from 100 KB to 8 MB stored (here 12 KB would become 90 KB).</summary>
     [Fact]
     public async Task XmlEntitiesAreNotExpanded()
     {
-        var entities = "<!DOCTYPE Document [<!ENTITY a \"" + new string('a', 1000) + "\">]>";
+        var entities = "<!DOCTYPE Document [<!ENTITY a \"" + string.Concat(Enumerable.Repeat("Aspirin. ", 10)) + "\">]>";
         var xml = entities + "<Document id=\"1\" source=\"GARD\"><Focus>F</Focus><QAPairs><QAPair pid=\"1\"><Question>Q?</Question><Answer>"
             + string.Concat(Enumerable.Repeat("&a;", 1000)) + "</Answer></QAPair></QAPairs></Document>";
 
@@ -296,24 +295,5 @@ public sealed class CorpusUploadsTests : IDisposable
 
         Assert.Equal(UploadOutcome.Rejected, result.Outcome);
         Assert.Contains("took longer than 0 s", result.Message);
-    }
-
-    /// <summary>Issue 20, finding 12: uploads landed under the web project's folder, where <c>dotnet run</c> starts the app.</summary>
-    [Fact]
-    public void ARelativeUploadFolderIsTakenFromTheRepositoryNotTheWorkingDirectory()
-    {
-        var relative = new CorpusUploads(Options.Create(new AdminOptions { UploadDirectory = ".data/uploads" }), Options.Create(new CorpusOptions()), NullLogger<CorpusUploads>.Instance);
-
-        Assert.True(File.Exists(Path.Combine(DataRoot.Directory, "Workbench.sln")), DataRoot.Directory);
-        Assert.NotEqual(DataRoot.Directory, Environment.CurrentDirectory);
-        Assert.Equal(Path.Combine(DataRoot.Directory, ".data", "uploads"), relative.Directory);
-    }
-
-    [Fact]
-    public void OutsideACloneTheAppsOwnFolderIsTheRoot()
-    {
-        Assert.Equal(root, DataRoot.Find(root));
-        File.WriteAllText(Path.Combine(root, "Workbench.sln"), "");
-        Assert.Equal(root, DataRoot.Find(Path.Combine(root, "corpus")));
     }
 }
