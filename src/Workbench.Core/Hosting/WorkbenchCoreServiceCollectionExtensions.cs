@@ -47,9 +47,10 @@ public static class WorkbenchCoreServiceCollectionExtensions
         });
         services.AddSingleton<QdrantPassageIndex>();
         services.AddSingleton<PassageIndexer>();
-        services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section);
+        // Relative folders are taken from the repository (or the app's folder), not from wherever the process started.
+        services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section).PostConfigure(o => o.Directory = DataRoot.Resolve(o.Directory));
         services.AddSingleton<IndexStatus>();
-        services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section);
+        services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section).PostConfigure(o => o.UploadDirectory = DataRoot.Resolve(o.UploadDirectory));
         services.AddSingleton<IndexVersions>();
         services.AddSingleton<CorpusUploads>();
         services.AddSingleton<ReindexService>();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Workbench.Core.Domain;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Workbench.Core.Ingestion;
@@ -10,9 +11,11 @@ namespace Workbench.Core.Ingestion;
 /// Parses a corpus document: YAML front matter (title, organisation, year, type, specialty, url) and a
 /// Markdown body whose <c>##</c> headings start sections.
 /// </summary>
-public static partial class MarkdownDocumentParser
+public static class MarkdownDocumentParser
 {
-    public static SourceDocument Parse(string id, string content)
+    private const int MaxFrontMatterCharacters = 10_000;
+
+    public static SourceDocument Parse(string id, string content, CancellationToken cancellationToken = default)
     {
         content = content.ReplaceLineEndings("\n");
         if (!content.StartsWith("---\n", StringComparison.Ordinal))
@@ -26,10 +29,16 @@ public static partial class MarkdownDocumentParser
             throw new FormatException("front matter is not closed by a '---' line");
         }
 
+        // Real front matter is a few hundred characters; the YAML reader is not meant for megabytes of it.
+        if (end > MaxFrontMatterCharacters)
+        {
+            throw new FormatException($"front matter is longer than {MaxFrontMatterCharacters:N0} characters");
+        }
+
         var metadata = ParseFrontMatter(content[4..end]);
         var bodyStart = content.IndexOf('\n', end + 1);
         var body = bodyStart < 0 ? string.Empty : content[(bodyStart + 1)..];
-        var sections = ParseSections(body, metadata.Title);
+        var sections = ParseSections(body, metadata.Title, cancellationToken);
         if (sections.Count == 0)
         {
             throw new FormatException("the document has no text after its front matter");
@@ -38,11 +47,36 @@ public static partial class MarkdownDocumentParser
         return new SourceDocument(id, metadata, sections);
     }
 
+    /// <summary>
+    /// Front matter is a flat mapping. An alias makes a node count many times over (a few hundred bytes of
+    /// "billion laughs" took minutes to load and hash), and deep nesting is read recursively: both are refused
+    /// from the parser's events before anything is built.
+    /// </summary>
+    private static void RefuseAliasesAndDeepNesting(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var depth = 0;
+        while (parser.MoveNext())
+        {
+            switch (parser.Current)
+            {
+                case AnchorAlias:
+                    throw new FormatException("front matter may not use YAML aliases ('*name')");
+                case SequenceStart or MappingStart when ++depth > 8:
+                    throw new FormatException("front matter is nested too deeply");
+                case SequenceEnd or MappingEnd:
+                    depth--;
+                    break;
+            }
+        }
+    }
+
     private static DocumentMetadata ParseFrontMatter(string yaml)
     {
         YamlMappingNode root;
         try
         {
+            RefuseAliasesAndDeepNesting(yaml);
             var stream = new YamlStream();
             stream.Load(new StringReader(yaml));
             root = stream.Documents.Count == 1 && stream.Documents[0].RootNode is YamlMappingNode mapping
@@ -86,20 +120,13 @@ public static partial class MarkdownDocumentParser
         return new DocumentMetadata(Required("title"), Required("organisation"), year, type, Required("specialty").ToLowerInvariant(), url);
     }
 
-    [GeneratedRegex(@"^(#{1,6})\s+(.*?)\s*#*\s*$")]
-    private static partial Regex HeadingLine();
-
-    [GeneratedRegex(@"^\s*(?:[-*+]|\d+[.)])\s+")]
-    private static partial Regex ListMarker();
-
-    [GeneratedRegex(@"(\*\*|__|`)")]
-    private static partial Regex Emphasis();
-
-    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
-    private static partial Regex Link();
+    // Uploaded text reaches these, so neither may backtrack: each runs in time linear in its line. Headings
+    // and list markers are read without a regex at all, the cheapest way to be linear on every line.
+    private static readonly Regex Emphasis = new(@"\*\*|__|`", RegexOptions.NonBacktracking);
+    private static readonly Regex Link = new(@"\[([^\]]+)\]\([^)]*\)", RegexOptions.NonBacktracking);
 
     /// <summary>Flattens Markdown into sections of plain prose; list items become sentences of their own.</summary>
-    public static IReadOnlyList<DocumentSection> ParseSections(string body, string title)
+    public static IReadOnlyList<DocumentSection> ParseSections(string body, string title, CancellationToken cancellationToken = default)
     {
         var sections = new List<DocumentSection>();
         var heading = title;
@@ -118,12 +145,13 @@ public static partial class MarkdownDocumentParser
 
         foreach (var rawLine in body.Split('\n'))
         {
-            var headingMatch = HeadingLine().Match(rawLine);
-            if (headingMatch.Success)
+            cancellationToken.ThrowIfCancellationRequested();
+            var level = rawLine.Length - rawLine.TrimStart('#').Length;
+            if (level is >= 1 and <= 6 && level < rawLine.Length && char.IsWhiteSpace(rawLine[level]))
             {
                 Flush();
-                // The level-1 heading repeats the title; sections are named by their own heading.
-                heading = headingMatch.Groups[1].Length == 1 ? title : Clean(headingMatch.Groups[2].Value);
+                // The level-1 heading repeats the title; sections are named by their own heading, without a closing run of '#'.
+                heading = level == 1 ? title : Clean(rawLine[level..].TrimEnd().TrimEnd('#'));
                 continue;
             }
 
@@ -133,9 +161,9 @@ public static partial class MarkdownDocumentParser
                 continue;
             }
 
-            var isListItem = ListMarker().IsMatch(line);
-            line = Clean(ListMarker().Replace(line, string.Empty));
-            if (isListItem && line.Length > 0 && !".!?".Contains(line[^1]))
+            var marker = ListMarkerLength(line);
+            line = Clean(line[marker..]);
+            if (marker > 0 && line.Length > 0 && !".!?".Contains(line[^1]))
             {
                 line += ".";
             }
@@ -147,5 +175,44 @@ public static partial class MarkdownDocumentParser
         return sections;
     }
 
-    private static string Clean(string line) => Emphasis().Replace(Link().Replace(line, "$1"), string.Empty).Trim();
+    /// <summary>The length of a list item's marker ("- ", "* ", "+ ", "12. ", "3) ") and the spaces after it; 0 when the line is no list item.</summary>
+    private static int ListMarkerLength(string line)
+    {
+        var i = 0;
+        if (line[0] is '-' or '*' or '+')
+        {
+            i = 1;
+        }
+        else
+        {
+            while (i < line.Length && char.IsDigit(line[i]))
+            {
+                i++;
+            }
+
+            i = i > 0 && i < line.Length && line[i] is '.' or ')' ? i + 1 : 0;
+        }
+
+        if (i == 0 || i == line.Length || !char.IsWhiteSpace(line[i]))
+        {
+            return 0;
+        }
+
+        while (i < line.Length && char.IsWhiteSpace(line[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    private static string Clean(string line)
+    {
+        if (line.Contains("](", StringComparison.Ordinal))
+        {
+            line = Link.Replace(line, "$1");
+        }
+
+        return (line.AsSpan().IndexOfAny("*_`") >= 0 ? Emphasis.Replace(line, string.Empty) : line).Trim();
+    }
 }

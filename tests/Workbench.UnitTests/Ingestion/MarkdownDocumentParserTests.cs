@@ -60,4 +60,26 @@ public class MarkdownDocumentParserTests
 
         Assert.Contains(reason, error.Message);
     }
+
+    [Fact]
+    public void AHeadingClosedByHashesIsNamedWithoutThem()
+    {
+        var sections = MarkdownDocumentParser.ParseSections("## Dosing ##  \ntext", "Title");
+
+        Assert.Equal("Dosing", Assert.Single(sections).Heading);
+    }
+
+    /// <summary>Issue 20, finding 2: "## a" + spaces + "b" took cubic time in the old heading rule; the bracket lines keep the link rule linear too.</summary>
+    [Theory]
+    [InlineData("## a", " ", "b", 20_000)]
+    [InlineData("", "[", "", 100_000)]
+    [InlineData("- ", "[a](", "", 25_000)]
+    public async Task RulesOverUploadedTextRunInLinearTime(string start, string repeated, string end, int times)
+    {
+        var line = start + string.Concat(Enumerable.Repeat(repeated, times)) + end;
+
+        var sections = await Task.Run(() => MarkdownDocumentParser.ParseSections(line + "\ntext", "Title")).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEmpty(sections);
+    }
 }

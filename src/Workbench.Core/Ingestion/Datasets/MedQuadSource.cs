@@ -10,6 +10,12 @@ namespace Workbench.Core.Ingestion.Datasets;
 /// </summary>
 public sealed class MedQuadSource(string directory) : IDocumentSource
 {
+    /// <summary>No document type declarations, hence no entities to expand: uploaded XML cannot grow while it is read.</summary>
+    /// <summary>MedQuAD nests four levels deep.</summary>
+    private const int MaxDepth = 32;
+
+    private static readonly XmlReaderSettings Reading = new() { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null };
+
     public string Name => $"MedQuAD {directory}";
 
     public static bool Recognises(string directory) =>
@@ -31,6 +37,27 @@ public sealed class MedQuadSource(string directory) : IDocumentSource
         return new SourceReadResult(documents, problems);
     }
 
+    /// <summary>
+    /// The file as a tree, once a first pass has found it no deeper than <see cref="MaxDepth"/>: reading an
+    /// element's text recurses per level, so a deeply nested upload would overflow the stack.
+    /// </summary>
+    private static XDocument Load(string file)
+    {
+        using (var check = XmlReader.Create(file, Reading))
+        {
+            while (check.Read())
+            {
+                if (check.Depth > MaxDepth)
+                {
+                    throw new XmlException($"elements are nested deeper than {MaxDepth} levels");
+                }
+            }
+        }
+
+        using var reader = XmlReader.Create(file, Reading);
+        return XDocument.Load(reader);
+    }
+
     /// <summary>The questions with the id of the document holding their answer.</summary>
     public IReadOnlyList<(string DocumentId, string Question)> ReadQuestions() =>
         ReadPairs([]).Where(p => p.Answer.Length > 0).Select(p => (p.DocumentId, p.Question)).ToList();
@@ -47,7 +74,7 @@ public sealed class MedQuadSource(string directory) : IDocumentSource
             XElement root;
             try
             {
-                root = XDocument.Load(file).Root ?? throw new XmlException("empty document");
+                root = Load(file).Root ?? throw new XmlException("empty document");
             }
             catch (XmlException ex)
             {

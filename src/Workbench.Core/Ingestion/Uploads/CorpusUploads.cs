@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -34,9 +35,17 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
     private static readonly string[] Supported = [".md", ".markdown", ".txt", ".pdf", ".json", ".xml"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Titles and section headings longer than this are cut: they are repeated in every passage.</summary>
+    internal const int MaxTitleCharacters = 200;
+
+    /// <summary>Lines of uploaded Markdown or text longer than this are refused.</summary>
+    internal const int MaxLineCharacters = 100_000;
+
+    private const int MaxIdCharacters = 120;
+
     private readonly SemaphoreSlim writing = new(1, 1);
 
-    public string Directory => Path.GetFullPath(admin.Value.UploadDirectory);
+    public string Directory => DataRoot.Resolve(admin.Value.UploadDirectory);
 
     /// <summary>Everything a reindex reads: the bundled corpus and the uploads.</summary>
     public IDocumentSource Source => System.IO.Directory.Exists(Directory)
@@ -72,14 +81,27 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             return UploadResult.Reject(fileName, "the file is empty");
         }
 
+        // Reading and de-identifying stop at the deadline, so no file can hold the server however it is built.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(admin.Value.MaxProcessingSeconds));
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         List<SourceDocument> documents;
+        List<(SourceDocument Document, DocumentRedactions Redactions)> deidentified;
         try
         {
-            documents = Convert(fileName, extension, bytes);
+            documents = Read(fileName, bytes, deadline.Token);
+            deidentified = documents.Select(d =>
+            {
+                deadline.Token.ThrowIfCancellationRequested();
+                return DocumentDeidentifier.Deidentify(d);
+            }).ToList();
         }
         catch (FormatException ex)
         {
             return UploadResult.Reject(fileName, ex.Message);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return UploadResult.Reject(fileName, $"reading it took longer than {admin.Value.MaxProcessingSeconds} s (Admin__MaxProcessingSeconds); split the document");
         }
 
         var bundled = new MarkdownCorpusSource(corpus.Value.Directory).Read().Documents.Select(d => d.Id).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -88,7 +110,7 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             return UploadResult.Reject(fileName, $"the bundled corpus already has a document '{clash.Id}'; rename the file");
         }
 
-        return await StoreAsync(fileName, documents, cancellationToken);
+        return await StoreAsync(fileName, deidentified, cancellationToken);
     }
 
     /// <summary>The uploaded documents' ids, for the admin page.</summary>
@@ -97,9 +119,8 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             ? System.IO.Directory.EnumerateFiles(Directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
 
-    private async Task<UploadResult> StoreAsync(string fileName, List<SourceDocument> documents, CancellationToken cancellationToken)
+    private async Task<UploadResult> StoreAsync(string fileName, List<(SourceDocument Document, DocumentRedactions Redactions)> deidentified, CancellationToken cancellationToken)
     {
-        var deidentified = documents.Select(DocumentDeidentifier.Deidentify).ToList();
         var redactions = deidentified.Select(d => d.Redactions).Where(r => r.Total > 0).ToList();
         await writing.WaitAsync(cancellationToken);
         try
@@ -108,7 +129,7 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             var written = 0;
             foreach (var (document, _) in deidentified)
             {
-                var path = Path.Combine(Directory, document.Id + ".md");
+                var path = StoredPath(document.Id);
                 var markdown = MarkdownDocumentWriter.Write(document);
                 if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == markdown)
                 {
@@ -128,11 +149,12 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
                 logger.LogInformation("An upload was de-identified: {Redactions}", found.ToString());
             }
 
+            var documents = deidentified.Count;
             return written == 0
-                ? new UploadResult(fileName, UploadOutcome.Skipped, "unchanged: the same content is already uploaded", documents.Count, redactions)
+                ? new UploadResult(fileName, UploadOutcome.Skipped, "unchanged: the same content is already uploaded", documents, redactions)
                 : new UploadResult(fileName, UploadOutcome.Accepted,
-                    $"{documents.Count} document{(documents.Count == 1 ? "" : "s")}, {written} new or changed; reindex to make {(written == 1 ? "it" : "them")} searchable",
-                    documents.Count, redactions);
+                    $"{documents} document{(documents == 1 ? "" : "s")}, {written} new or changed; reindex to make {(written == 1 ? "it" : "them")} searchable",
+                    documents, redactions);
         }
         finally
         {
@@ -140,34 +162,84 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
         }
     }
 
-    private List<SourceDocument> Convert(string fileName, string extension, byte[] bytes)
+    /// <summary>
+    /// The file a document is stored in. Its id is already a slug; the full path is still proven to be a
+    /// file directly inside the upload folder, so no id from a file's content can ever write elsewhere.
+    /// </summary>
+    private string StoredPath(string id)
     {
-        var id = DocumentId(fileName);
+        var folder = Path.TrimEndingDirectorySeparator(Directory);
+        var path = Path.GetFullPath(Path.Combine(folder, id + ".md"));
+        return Slug(id) == id && string.Equals(Path.GetDirectoryName(path), folder, StringComparison.Ordinal)
+            ? path
+            : throw new InvalidOperationException("A document id would have been stored outside the upload folder.");
+    }
+
+    /// <summary>
+    /// An uploaded file's documents, bounded: ids reduced to slugs (unique, none the bundled corpus's once
+    /// compared), titles and headings cut to <see cref="MaxTitleCharacters"/>, all text within
+    /// <see cref="AdminOptions.MaxExtractedCharacters"/> whatever the format.
+    /// </summary>
+    internal List<SourceDocument> Read(string fileName, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        var documents = new List<SourceDocument>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        long characters = 0;
+        foreach (var document in Convert(DocumentId(fileName), extension, bytes, cancellationToken))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var id = Slug(document.Id);
+            if (id.Length == 0 || !ids.Add(id))
+            {
+                throw new FormatException(id.Length == 0
+                    ? $"a document's id ('{Shorten(document.Id)}') has no letters or digits"
+                    : $"two documents would both be stored as '{id}' (their ids differ only in case or punctuation)");
+            }
+
+            var sections = document.Sections.Select(s => s with { Heading = Shorten(s.Heading) }).ToList();
+            var metadata = document.Metadata with { Title = Shorten(document.Metadata.Title) };
+            characters += metadata.Title.Length + sections.Sum(s => (long)s.Heading.Length + s.Text.Length);
+            if (characters > admin.Value.MaxExtractedCharacters)
+            {
+                throw new FormatException($"more than {admin.Value.MaxExtractedCharacters:N0} characters of text (Admin__MaxExtractedCharacters); split the document");
+            }
+
+            documents.Add(new SourceDocument(id, metadata, sections));
+        }
+
+        return documents;
+    }
+
+    private IEnumerable<SourceDocument> Convert(string id, string extension, byte[] bytes, CancellationToken cancellationToken)
+    {
         switch (extension)
         {
             case ".md" or ".markdown":
-                return [MarkdownDocumentParser.Parse(id, Text(bytes))];
+                return [MarkdownDocumentParser.Parse(id, Text(bytes), cancellationToken)];
             case ".txt":
                 var text = Text(bytes);
                 var title = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0) ?? id;
-                return [Uploaded(id, title.Length > 200 ? title[..200] : title, MarkdownDocumentParser.ParseSections(text, title))];
+                return [Uploaded(id, title, MarkdownDocumentParser.ParseSections(text, title, cancellationToken))];
             case ".pdf":
-                return [Pdf(id, bytes)];
+                return [Pdf(id, bytes, cancellationToken)];
             default:
                 return Dataset(extension, bytes);
         }
     }
 
-    private SourceDocument Pdf(string id, byte[] bytes)
+    private SourceDocument Pdf(string id, byte[] bytes, CancellationToken cancellationToken)
     {
         if (!bytes.AsSpan().StartsWith("%PDF-"u8))
         {
             throw new FormatException("not a PDF (it does not start with %PDF-)");
         }
 
+        var budget = new PdfDecodingBudget(admin.Value.MaxPdfDecodedBytes, cancellationToken);
         try
         {
-            using var pdf = PdfDocument.Open(bytes);
+            budget.CountUncompressedContent(bytes);
+            using var pdf = PdfDocument.Open(bytes, new ParsingOptions { FilterProvider = budget });
             if (pdf.NumberOfPages > admin.Value.MaxPdfPages)
             {
                 throw new FormatException($"{pdf.NumberOfPages:N0} pages; the limit is {admin.Value.MaxPdfPages:N0}");
@@ -175,18 +247,22 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
 
             var sections = new List<DocumentSection>();
             var characters = 0;
-            foreach (var page in pdf.GetPages())
+            for (var number = 1; number <= pdf.NumberOfPages; number++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
+                budget.StartPage(number);
+                var page = pdf.GetPage(number);
+                budget.ThrowIfRefused();
                 var text = ContentOrderTextExtractor.GetText(page).Trim();
                 characters += text.Length;
                 if (characters > admin.Value.MaxExtractedCharacters)
                 {
-                    throw new FormatException($"more than {admin.Value.MaxExtractedCharacters:N0} characters of text; split the document");
+                    throw new FormatException($"more than {admin.Value.MaxExtractedCharacters:N0} characters of text (Admin__MaxExtractedCharacters); split the document");
                 }
 
                 if (text.Length > 0)
                 {
-                    sections.Add(new DocumentSection($"Page {page.Number}", string.Join(' ', text.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))));
+                    sections.Add(new DocumentSection($"Page {number}", string.Join(' ', text.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))));
                 }
             }
 
@@ -198,8 +274,10 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             var title = pdf.Information.Title is { Length: > 0 } t ? t.Trim() : id;
             return Uploaded(id, title, sections);
         }
-        catch (Exception ex) when (ex is not FormatException and not OutOfMemoryException)
+        catch (Exception ex) when (ex is not FormatException and not OutOfMemoryException and not OperationCanceledException)
         {
+            // A limit the budget hit inside PdfPig may come back wrapped or swallowed; its reason is the better answer.
+            budget.ThrowIfRefused();
             throw new FormatException($"unreadable PDF ({ex.GetType().Name})", ex);
         }
     }
@@ -264,7 +342,26 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             throw new FormatException("not UTF-8 text (is it a binary file with a text extension?)");
         }
 
-        return text.Contains('\0') ? throw new FormatException("not text: it contains NUL bytes") : text.TrimStart('\uFEFF');
+        if (text.Contains('\0'))
+        {
+            throw new FormatException("not text: it contains NUL bytes");
+        }
+
+        // A line this long is no prose: stored, it would be repeated with every passage cut from it.
+        var line = 1;
+        for (var start = 0; start < text.Length; line++)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end;
+            if (end - start > MaxLineCharacters)
+            {
+                throw new FormatException($"line {line:N0} is longer than {MaxLineCharacters:N0} characters; break it into paragraphs");
+            }
+
+            start = end + 1;
+        }
+
+        return text.TrimStart('\uFEFF');
     }
 
     /// <summary>Why a file name cannot be used, or null. The stored file's name is derived, never taken as a path.</summary>
@@ -283,17 +380,43 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
         return DocumentId(fileName).Length == 0 ? "the file name has no letters or digits" : null;
     }
 
-    /// <summary>A document id from a file name: lower-case letters, digits and dashes.</summary>
-    public static string DocumentId(string fileName)
+    /// <summary>A document id from a file name: its name without the extension, as a <see cref="Slug"/>.</summary>
+    public static string DocumentId(string fileName) => Slug(Path.GetFileNameWithoutExtension(fileName));
+
+    /// <summary>
+    /// The only way any text becomes a stored file's name: lower-case ASCII letters and digits, every other run
+    /// of characters one dash, at most <see cref="MaxIdCharacters"/> long (a longer one keeps a hash of the
+    /// whole, so two long ids stay apart). No dot, slash or separator survives, so a slug is never a path.
+    /// </summary>
+    public static string Slug(string value)
     {
-        var stem = Path.GetFileNameWithoutExtension(fileName).ToLowerInvariant();
-        var id = new StringBuilder();
-        foreach (var c in stem)
+        var slug = new StringBuilder();
+        foreach (var c in value.ToLowerInvariant())
         {
-            id.Append(char.IsAsciiLetterOrDigit(c) ? c : '-');
+            var keep = char.IsAsciiLetterOrDigit(c);
+            if (keep || (slug.Length > 0 && slug[^1] != '-'))
+            {
+                slug.Append(keep ? c : '-');
+            }
         }
 
-        return string.Join('-', id.ToString().Split('-', StringSplitOptions.RemoveEmptyEntries));
+        var id = slug.ToString().TrimEnd('-');
+        return id.Length <= MaxIdCharacters
+            ? id
+            : id[..(MaxIdCharacters - 17)].TrimEnd('-') + "-" + System.Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id)))[..16];
+    }
+
+    /// <summary>A title or heading on one line, cut at a word to <see cref="MaxTitleCharacters"/>: every passage carries its document's title and section heading.</summary>
+    private static string Shorten(string value)
+    {
+        var line = string.Join(' ', value.Split((char[])['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        if (line.Length <= MaxTitleCharacters)
+        {
+            return line;
+        }
+
+        var cut = line.LastIndexOf(' ', MaxTitleCharacters - 1);
+        return line[..(cut > MaxTitleCharacters / 2 ? cut : MaxTitleCharacters - 1)].TrimEnd() + "…";
     }
 
     private static string Printable(string? fileName) =>

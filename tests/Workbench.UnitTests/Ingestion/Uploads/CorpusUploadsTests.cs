@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -22,21 +23,31 @@ public sealed class CorpusUploadsTests : IDisposable
     {
         Directory.CreateDirectory(Path.Combine(root, "corpus"));
         File.WriteAllText(Path.Combine(root, "corpus", "bundled-guideline.md"), Guideline);
-        uploads = new CorpusUploads(
-            Options.Create(new AdminOptions { UploadDirectory = Path.Combine(root, "uploads"), MaxUploadBytes = 64 * 1024 }),
-            Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }),
-            NullLogger<CorpusUploads>.Instance);
+        uploads = Uploads(new AdminOptions { MaxUploadBytes = 64 * 1024 });
+    }
+
+    /// <summary>Uploads into this test's folder, with the limits given.</summary>
+    private CorpusUploads Uploads(AdminOptions options)
+    {
+        options.UploadDirectory = Path.Combine(root, "uploads");
+        return new CorpusUploads(Options.Create(options), Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }), NullLogger<CorpusUploads>.Instance);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private Task<UploadResult> UploadAsync(string name, string content) => UploadAsync(name, Encoding.UTF8.GetBytes(content));
 
-    private async Task<UploadResult> UploadAsync(string name, byte[] content)
+    private Task<UploadResult> UploadAsync(string name, byte[] content) => UploadAsync(uploads, name, content);
+
+    private static async Task<UploadResult> UploadAsync(CorpusUploads into, string name, byte[] content)
     {
         using var stream = new MemoryStream(content);
-        return await uploads.AddAsync(name, stream);
+        return await into.AddAsync(name, stream);
     }
+
+    /// <summary>Every file under the test's folder except the bundled corpus: where uploads went.</summary>
+    private List<string> WrittenFiles() =>
+        Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(Path.Combine(root, "corpus"), StringComparison.Ordinal)).ToList();
 
     [Fact]
     public async Task AMarkdownDocumentIsStoredDeidentifiedAndReadableByTheCorpusReader()
@@ -148,5 +159,141 @@ public sealed class CorpusUploadsTests : IDisposable
         var document = uploads.Source.Read().Documents.Single(d => d.Id == "notes");
         Assert.Equal("Heat illness first aid", document.Metadata.Title);
         Assert.Null(document.Metadata.Url);
+    }
+
+    /// <summary>Issue 20, finding 1: ids from a data set's content were written as paths (<c>/tmp/x-1.md</c>, <c>/tmp/y.md</c>).</summary>
+    [Fact]
+    public async Task IdsFromADataSetsContentNeverBecomePathsOutsideTheUploadFolder()
+    {
+        var medQuad = await UploadAsync("medquad.xml",
+            "<Document id=\"../../escaped-medquad\" source=\"GARD\"><Focus>Gaucher disease</Focus><QAPairs><QAPair pid=\"1\"><Question qtype=\"symptoms\">What are the symptoms?</Question><Answer>Enlarged spleen and anemia.</Answer></QAPair></QAPairs></Document>");
+        var pubMed = await UploadAsync("ori_pqal.json",
+            "{\"../../../escaped-pubmed\": {\"QUESTION\": \"q?\", \"CONTEXTS\": [\"Statins lower cholesterol.\"], \"LABELS\": [\"RESULTS\"], \"YEAR\": \"2010\"}}");
+
+        Assert.Equal((UploadOutcome.Accepted, UploadOutcome.Accepted), (medQuad.Outcome, pubMed.Outcome));
+        Assert.Equal(
+            [Path.Combine(uploads.Directory, "gard-escaped-medquad-1.md"), Path.Combine(uploads.Directory, "pubmed-escaped-pubmed.md")],
+            WrittenFiles().Order(StringComparer.Ordinal));
+        Assert.Equal(["gard-escaped-medquad-1", "pubmed-escaped-pubmed"], uploads.Source.Read().Documents.Select(d => d.Id).Where(id => id != "bundled-guideline").Order());
+    }
+
+    /// <summary>Issue 20, finding 1: an id differing from a bundled document's only in punctuation or case got past the name check.</summary>
+    [Theory]
+    [InlineData("medquad.xml", "<Document id=\"Guideline\" source=\"BUNDLED\"><Focus>F</Focus><QAPairs><QAPair pid=\"\"><Question>Q?</Question><Answer>Some answer text.</Answer></QAPair></QAPairs></Document>")]
+    [InlineData("ori_pqal.json", "{\"../guideline\": {\"CONTEXTS\": [\"Some abstract text.\"]}}")]
+    public async Task AnIdThatReducesToABundledDocumentsNameIsRefused(string name, string content)
+    {
+        File.WriteAllText(Path.Combine(root, "corpus", "pubmed-guideline.md"), Guideline);
+
+        var result = await UploadAsync(name, content);
+
+        Assert.Equal(UploadOutcome.Rejected, result.Outcome);
+        Assert.Contains("bundled corpus already has a document", result.Message);
+        Assert.Empty(WrittenFiles());
+    }
+
+    [Theory]
+    [InlineData("../../tmp/x", "tmp-x")]
+    [InlineData("GARD-0000004-1", "gard-0000004-1")]
+    [InlineData("..\\..\\Windows\\x.md", "windows-x-md")]
+    [InlineData("/etc/passwd\u0000", "etc-passwd")]
+    [InlineData("Ünïcode — only", "n-code-only")]
+    [InlineData("../..", "")]
+    public void ASlugHasNoPathInIt(string value, string slug) => Assert.Equal(slug, CorpusUploads.Slug(value));
+
+    [Fact]
+    public void AVeryLongSlugIsCutButKeepsTwoLongIdsApart()
+    {
+        var first = CorpusUploads.Slug(new string('a', 500) + "1");
+        var second = CorpusUploads.Slug(new string('a', 500) + "2");
+
+        Assert.True(first.Length <= 120);
+        Assert.NotEqual(first, second);
+    }
+
+    /// <summary>Issue 20, finding 3: an 18 KB Flate PDF grew the server by gigabytes before the character limit was checked.</summary>
+    [Theory]
+    [InlineData(20_000, true, "decompresses to more than")]
+    [InlineData(4_000, true, "page 1 shows more than")]
+    [InlineData(1_000, false, "a content stream shows more than")]
+    public async Task APageThatShowsAbsurdlyMuchTextIsRefusedBeforeItIsRead(int lines, bool compressed, string reason)
+    {
+        var bomb = HandMadePdf.ShowingText(new string('A', 1000), lines, compressed);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var result = await UploadAsync(Uploads(new AdminOptions()), "bomb.pdf", bomb);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+
+        Assert.Equal(UploadOutcome.Rejected, result.Outcome);
+        Assert.Contains(reason, result.Message);
+        Assert.True(allocated < 100L * 1024 * 1024, $"{allocated / 1024 / 1024:N0} MB allocated");
+    }
+
+    [Fact]
+    public async Task AnOrdinaryCompressedPdfIsStillRead()
+    {
+        var pdf = HandMadePdf.ShowingText("Metformin is first-line therapy for type 2 diabetes.", 40, compressed: true);
+
+        var result = await UploadAsync("metformin.pdf", pdf);
+
+        Assert.Equal(UploadOutcome.Accepted, result.Outcome);
+        Assert.Contains("Metformin is first-line therapy", uploads.Source.Read().Documents.Single(d => d.Id == "metformin").Sections[0].Text);
+    }
+
+    /// <summary>Issue 20, finding 4: one 19 MB line became a document whose heading was 19 million characters.</summary>
+    [Fact]
+    public async Task AnAbsurdLineIsRefusedAndALongHeadingIsCut()
+    {
+        var roomy = Uploads(new AdminOptions { MaxUploadBytes = 1024 * 1024 });
+
+        var line = await UploadAsync(roomy, "one-line.txt", Encoding.UTF8.GetBytes("Title\n" + new string('x', CorpusUploads.MaxLineCharacters + 1)));
+        var heading = await UploadAsync(roomy, "long-heading.md", Encoding.UTF8.GetBytes(Guideline.Replace("## Dosing", "## " + string.Concat(Enumerable.Repeat("dosing ", 5_000)), StringComparison.Ordinal)));
+
+        Assert.Equal(UploadOutcome.Rejected, line.Outcome);
+        Assert.Contains("line 2 is longer than 100,000 characters", line.Message);
+        Assert.Equal(UploadOutcome.Accepted, heading.Outcome);
+        var stored = Assert.Single(roomy.Source.Read().Documents, d => d.Id == "long-heading");
+        Assert.InRange(Assert.Single(stored.Sections).Heading.Length, 100, CorpusUploads.MaxTitleCharacters);
+    }
+
+    /// <summary>Issue 20, finding 9: an XML of repeated entities grew from 100 KB to 8 MB stored (here 12 KB would become 90 KB).</summary>
+    [Fact]
+    public async Task XmlEntitiesAreNotExpanded()
+    {
+        var entities = "<!DOCTYPE Document [<!ENTITY a \"" + string.Concat(Enumerable.Repeat("Aspirin. ", 10)) + "\">]>";
+        var xml = entities + "<Document id=\"1\" source=\"GARD\"><Focus>F</Focus><QAPairs><QAPair pid=\"1\"><Question>Q?</Question><Answer>"
+            + string.Concat(Enumerable.Repeat("&a;", 1000)) + "</Answer></QAPair></QAPairs></Document>";
+
+        var result = await UploadAsync("entities.xml", xml);
+
+        Assert.Equal(UploadOutcome.Rejected, result.Outcome);
+        Assert.Contains("DTD", result.Message);
+        Assert.Empty(WrittenFiles());
+    }
+
+    /// <summary>Issue 20, finding 9: the character limit applied to PDFs only.</summary>
+    [Theory]
+    [InlineData("long.txt", "Title\n\n{0}")]
+    [InlineData("long.md", "---\ntitle: T\norganisation: O\ntype: guideline\nspecialty: s\n---\n{0}")]
+    [InlineData("ori_pqal.json", "{{\"1\": {{\"CONTEXTS\": [\"{0}\"]}}}}")]
+    [InlineData("long.xml", "<Document id=\"1\" source=\"GARD\"><QAPairs><QAPair pid=\"1\"><Answer>{0}</Answer></QAPair></QAPairs></Document>")]
+    public async Task TheCharacterLimitAppliesToEveryFormat(string name, string layout)
+    {
+        var text = string.Concat(Enumerable.Repeat("Aspirin lowers the risk. ", 1_000));
+        var limited = Uploads(new AdminOptions { MaxExtractedCharacters = 10_000 });
+
+        var result = await UploadAsync(limited, name, Encoding.UTF8.GetBytes(string.Format(CultureInfo.InvariantCulture, layout, text)));
+
+        Assert.Equal(UploadOutcome.Rejected, result.Outcome);
+        Assert.Contains("more than 10,000 characters", result.Message);
+    }
+
+    [Fact]
+    public async Task ReadingStopsAtTheDeadline()
+    {
+        var result = await UploadAsync(Uploads(new AdminOptions { MaxProcessingSeconds = 0 }), "protocol.md", Encoding.UTF8.GetBytes(Guideline));
+
+        Assert.Equal(UploadOutcome.Rejected, result.Outcome);
+        Assert.Contains("took longer than 0 s", result.Message);
     }
 }

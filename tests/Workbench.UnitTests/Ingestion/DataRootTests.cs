@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Workbench.Core.Ingestion;
+using Workbench.Core.Ingestion.Uploads;
+using Workbench.TestSupport;
+
+namespace Workbench.UnitTests.Ingestion;
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class WorkingDirectoryCollection
+{
+    /// <summary>Tests that change the process's working directory run alone.</summary>
+    public const string Name = "working directory";
+}
+
+[Collection(WorkingDirectoryCollection.Name)]
+public sealed class DataRootTests
+{
+    /// <summary>Issue 20, finding 12: uploads landed under the web project's folder, where <c>dotnet run</c> starts the app.</summary>
+    [Fact]
+    public void ARelativeUploadFolderIsTakenFromTheRepositoryWhereverTheProcessStarted()
+    {
+        var started = Environment.CurrentDirectory;
+        var elsewhere = Directory.CreateTempSubdirectory("workbench-cwd-");
+        try
+        {
+            Environment.CurrentDirectory = elsewhere.FullName;
+            var uploads = new CorpusUploads(Options.Create(new AdminOptions { UploadDirectory = ".data/uploads" }), Options.Create(new CorpusOptions()), NullLogger<CorpusUploads>.Instance);
+
+            Assert.Equal(Path.Combine(RepositoryPaths.Root, ".data", "uploads"), uploads.Directory);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = started;
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void OutsideACloneTheAppsOwnFolderIsTheRoot()
+    {
+        var folder = Directory.CreateTempSubdirectory("workbench-root-");
+        try
+        {
+            Assert.Equal(folder.FullName, DataRoot.Find(folder.FullName));
+            File.WriteAllText(Path.Combine(folder.FullName, "Workbench.sln"), "");
+            Assert.Equal(folder.FullName, DataRoot.Find(Directory.CreateDirectory(Path.Combine(folder.FullName, "bin", "app")).FullName));
+            Assert.Equal("/srv/uploads", DataRoot.Resolve("/srv/uploads"));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+}
