@@ -19,6 +19,9 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
                                         (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
           token --user NAME [--name TEXT] [--days N]
                                         create an API token for an existing user (printed once)
+          backup --to DIR               copy the database (SQLite; PostgreSQL: use pg_dump), a snapshot of the serving index,
+                                        the uploads and the data-protection keys into a new folder, with a manifest of checksums
+          restore --from DIR [--force]  check a backup's checksums and restore it onto an empty installation (--force: over one)
           bench ingest [--source DIR] [--limit DOCUMENTS]
                                         ingestion passages/s end to end next to raw ONNX embedding
         configuration: appsettings.json, environment variables (Qdrant__Host=...), or --Qdrant:Host=... arguments

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Workbench.Cli;
 using Workbench.Core.Answering;
+using Workbench.Core.Backup;
 using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
@@ -104,6 +105,29 @@ try
             Console.WriteLine(created.Secret);
             return 0;
 
+        case "backup":
+            await host.StartAsync();
+            var backupFolder = Path.GetFullPath(arguments.Option("to") ?? throw new ArgumentException("backup needs --to DIR (a new or empty folder)"));
+            var manifest = await host.Services.GetRequiredService<BackupService>().BackupAsync(backupFolder, Actor.CommandLine);
+            Console.WriteLine($"backed up to {backupFolder}: {BackupService.Describe(manifest)}");
+            if (!manifest.Database.Included)
+            {
+                Console.Error.WriteLine($"warning: {BackupService.PgDumpRoute}");
+            }
+
+            await host.StopAsync();
+            return 0;
+
+        case "restore":
+            await host.StartAsync();
+            var restoreFolder = Path.GetFullPath(arguments.Option("from") ?? throw new ArgumentException("restore needs --from DIR (a folder written by backup)"));
+            var restored = await host.Services.GetRequiredService<BackupService>().RestoreAsync(restoreFolder, arguments.Flag("force"), Actor.CommandLine);
+            Console.WriteLine($"restored the backup of {restored.Manifest.Created:u} from {restoreFolder}: {BackupService.Describe(restored.Manifest)}"
+                + (restored.Collection is { } collection ? $"; serving {collection}" : string.Empty));
+            restored.Notes.ToList().ForEach(note => Console.Error.WriteLine($"note: {note}"));
+            await host.StopAsync();
+            return 0;
+
         case "bench":
             await host.StartAsync();
             var benchExit = await BenchCommand.RunAsync(host.Services, arguments);
@@ -121,7 +145,7 @@ try
             return 2;
     }
 }
-catch (Exception ex) when (ex is InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or OptionsValidationException or FormatException or ArgumentException)
+catch (Exception ex) when (ex is BackupException or InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or OptionsValidationException or FormatException or ArgumentException)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 1;
