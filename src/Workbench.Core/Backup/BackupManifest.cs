@@ -27,8 +27,10 @@ public sealed record BackupManifest(
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
 
+    /// <summary>All files together (written for a reader of the manifest; recomputed when read).</summary>
     public long Bytes => Files.Sum(f => f.Bytes);
 
+    [JsonIgnore]
     public IEnumerable<BackupFile> Uploads => Files.Where(f => f.Path.StartsWith(UploadsFolder + "/", StringComparison.Ordinal));
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
