@@ -24,7 +24,6 @@ public sealed class KillTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        RepositoryPaths.CopyCorpusSample(folder, 11, alsoMatching: "*zoster*.md");
         await qdrant.InitializeAsync();
         app = new WorkbenchProcess(qdrant, "killed", Path.Combine(folder, "data"), Path.Combine(folder, "corpus"));
         // One document per batch: the first-run reindex has a checkpoint after every document to be killed between.
@@ -50,10 +49,17 @@ public sealed class KillTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Starts the app on a corpus of the first <paramref name="documents"/> bundled documents and the shingles one.</summary>
+    private async Task StartAsync(int documents)
+    {
+        RepositoryPaths.CopyCorpusSample(folder, documents, alsoMatching: "*zoster*.md");
+        await app.StartAsync(StartTimeout);
+    }
+
     [Fact]
     public async Task KilledDuringAReindexTheJobResumesOnRestartAndTheDatabaseIsIntact()
     {
-        await app.StartAsync(StartTimeout);
+        await StartAsync(documents: 11);
         var client = app.Client(admin);
         var job = await PollAsync(async () => (await client.GetFromJsonAsync<JsonArray>("/api/admin/jobs"))!.FirstOrDefault()?.AsObject(), "the first-run reindex");
         var id = job["id"]!.GetValue<string>();
@@ -76,7 +82,7 @@ public sealed class KillTests : IAsyncLifetime
     [Fact]
     public async Task KilledWhileSavingRatingsEveryAcknowledgedRatingIsKept()
     {
-        await app.StartAsync(StartTimeout);
+        await StartAsync(documents: 2);
         await WaitForFirstIndexAsync();
         var client = app.Client(clinician);
         var answers = new List<string>();
@@ -128,7 +134,7 @@ public sealed class KillTests : IAsyncLifetime
     [Fact]
     public async Task KilledDuringACampaignsGenerationItResumesWithEveryAnswerOnce()
     {
-        await app.StartAsync(StartTimeout);
+        await StartAsync(documents: 2);
         await WaitForFirstIndexAsync();
         var client = app.Client(evaluator);
         using var created = await client.PostAsJsonAsync("/api/campaigns", new
