@@ -40,14 +40,17 @@ public static class BackupFiles
             return $"{file.Path} is missing";
         }
 
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
-        if (stream.Length != file.Bytes)
-        {
-            return $"{file.Path} has {stream.Length} bytes where the manifest says {file.Bytes}";
-        }
+        var actual = await DescribeAsync(root, file.Path, cancellationToken);
+        return actual.Bytes != file.Bytes ? $"{file.Path} has {actual.Bytes} bytes where the manifest says {file.Bytes}"
+            : actual.Sha256.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase) ? null
+            : $"{file.Path} does not match its SHA-256 checksum";
+    }
 
-        var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken));
-        return actual.Equals(file.Sha256, StringComparison.OrdinalIgnoreCase) ? null : $"{file.Path} does not match its SHA-256 checksum";
+    /// <summary>A file already in the backup, with its size and checksum.</summary>
+    public static async Task<BackupFile> DescribeAsync(string root, string relativePath, CancellationToken cancellationToken)
+    {
+        await using var stream = new FileStream(Inside(root, relativePath), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+        return new BackupFile(relativePath, stream.Length, Convert.ToHexStringLower(await SHA256.HashDataAsync(stream, cancellationToken)));
     }
 
     /// <summary>

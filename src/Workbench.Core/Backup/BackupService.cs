@@ -218,8 +218,7 @@ public sealed class BackupService(
             command.ExecuteNonQuery();
         }
 
-        await using var stream = File.OpenRead(copy);
-        files.Add(new BackupFile(BackupManifest.DatabaseFile, stream.Length, Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken))));
+        files.Add(await BackupFiles.DescribeAsync(folder, BackupManifest.DatabaseFile, cancellationToken));
         await using var copied = new WorkbenchDbContext(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = Connection(copy, SqliteOpenMode.ReadOnly) }));
         return (new DatabasePart(nameof(DatabaseProvider.Sqlite), true, await CountAsync(copied, cancellationToken), null), await copied.DataProtectionKeys.CountAsync(cancellationToken));
     }

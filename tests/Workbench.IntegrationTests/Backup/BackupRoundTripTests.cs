@@ -128,15 +128,25 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ADamagedBackupIsRefusedBeforeAnythingIsTouched()
+    public async Task ABackupStartedFromTheAdminPageIsAuditedAndListedAndADamagedOneIsRefusedBeforeAnythingIsTouched()
     {
+        string backup;
         await using (var app = App(lost))
         {
+            app.Overrides["Backup:Directory"] = Path.Combine(folder, "backups");
             await app.WaitForIndexAsync(TimeSpan.FromMinutes(2));
-            await app.Services.GetRequiredService<BackupService>().BackupAsync(Backup, TestActor.Instance);
+            var jobs = app.Services.GetRequiredService<BackupJobs>();
+            Assert.True(jobs.Start(TestActor.Instance));
+            await jobs.Completion;
+
+            Assert.Equal(BackupState.Succeeded, jobs.Last!.State);
+            backup = jobs.Last.Folder;
+            Assert.Equal(Path.GetFileName(backup), Assert.Single(jobs.List()).Name);
+            var audited = (await app.Services.GetRequiredService<AuditTrail>().QueryAsync(new AuditQuery(Action: AuditActions.BackupCreated))).Events;
+            Assert.Equal((TestActor.Instance.Name, backup), (Assert.Single(audited).Actor, audited[0].Target));
         }
 
-        var snapshot = Directory.EnumerateFiles(Path.Combine(Backup, "index")).Single();
+        var snapshot = Directory.EnumerateFiles(Path.Combine(backup, "index")).Single();
         await using (var stream = File.OpenWrite(snapshot))
         {
             stream.Seek(-10, SeekOrigin.End);
@@ -145,7 +155,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
 
         var database = Path.Combine(folder, "restored", "workbench.db");
         await using var services = CoreServices.Build(empty, "passages", database);
-        var refused = await Assert.ThrowsAsync<BackupException>(() => services.GetRequiredService<BackupService>().RestoreAsync(Backup, force: true, TestActor.Instance));
+        var refused = await Assert.ThrowsAsync<BackupException>(() => services.GetRequiredService<BackupService>().RestoreAsync(backup, force: true, TestActor.Instance));
 
         Assert.Equal($"The backup is damaged (index/passages-v1.snapshot does not match its SHA-256 checksum); nothing was restored.", refused.Message);
         Assert.False(File.Exists(database));
