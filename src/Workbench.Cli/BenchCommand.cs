@@ -22,26 +22,16 @@ namespace Workbench.Cli;
 /// </summary>
 public static class BenchCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments)
+    public static async Task<int> RunAsync(IServiceProvider services, CommandSpec command, CommandLine arguments) => command.Name switch
     {
-        switch (arguments.Positional)
-        {
-            case ["ingest"]:
-                return await IngestAsync(services, arguments);
-            case ["deid"]:
-                return Deidentification(services, arguments);
-            case ["verify"]:
-                return await VerificationAsync(services, arguments);
-            case ["ask"]:
-                return await AskLatencyAsync(services, arguments);
-            case ["load"]:
-                return await LoadAsync(arguments);
-            case ["scale"]:
-                return await ScaleBench.RunAsync(services, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), arguments);
-            default:
-                throw new ArgumentException("usage: bench ingest [--source DIR] [--limit DOCUMENTS] | bench deid [--labelled FILE] [--show-misses] [--show-false-positives] | bench verify [--pairs FILE] [--show-errors [even|odd]] | bench ask --dataset DIR [--limit N] | bench load --url URL --token TOKEN [--users 1,10,50] [--seconds S] [--pid PID] [--qdrant-pid PID] | bench scale --dataset DIR... [--sizes 1000,10000,100000] [--questions N]");
-        }
-    }
+        "bench ingest" => await IngestAsync(services, arguments),
+        "bench deid" => Deidentification(services, arguments),
+        "bench verify" => await VerificationAsync(services, arguments),
+        "bench ask" => await AskLatencyAsync(services, arguments),
+        "bench load" => await LoadAsync(arguments),
+        "bench scale" => await ScaleBench.RunAsync(services, services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>(), arguments),
+        _ => throw new UsageException($"'{command.Name}' is not a command: run 'workbench help' for the list"),
+    };
 
     /// <summary>
     /// Ask latency of the configured pipeline (embed, hybrid retrieve, compose, verify) against whatever
@@ -49,7 +39,7 @@ public static class BenchCommand
     /// </summary>
     private static async Task<int> AskLatencyAsync(IServiceProvider services, CommandLine arguments)
     {
-        var dataset = EvaluationDataset.Load(arguments.Option("dataset") ?? throw new ArgumentException("bench ask needs --dataset DIR"), arguments.IntOption("limit") ?? 300);
+        var dataset = EvaluationDataset.Load(CommandInputs.ExistingFolder(arguments.Required("dataset"), "--dataset"), arguments.IntOption("limit") ?? 300);
         var passages = await services.GetRequiredService<QdrantPassageIndex>().CountAsync();
         var samples = await TimeAsync(services.GetRequiredService<AskPipeline>(), dataset.Questions.Select(q => q.Question).ToList());
 
@@ -88,14 +78,14 @@ public static class BenchCommand
         var pid = arguments.IntOption("pid");
         var qdrantPid = arguments.IntOption("qdrant-pid");
         var token = arguments.Option("token") ?? Environment.GetEnvironmentVariable("WORKBENCH_TOKEN")
-            ?? throw new ArgumentException("bench load needs an API token of a clinician: --token wbt_… or WORKBENCH_TOKEN (create one on /account/tokens)");
+            ?? throw new UsageException("bench load needs an API token of a clinician: --token wbt_… or WORKBENCH_TOKEN (create one on /account/tokens)");
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(60) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         Console.WriteLine($"load on {url}/api/ask, {seconds} s per step{(pid is null ? "" : $", server pid {pid}")}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"idle: server RSS {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(pid))} MB, Qdrant RSS {ProcessMemory.Format(ProcessMemory.ResidentMegabytes(qdrantPid))} MB"));
         Console.WriteLine("| users | requests | errors | requests/s | p50 ms | p95 ms | p99 ms | server RSS MB | Qdrant RSS MB |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var users in (arguments.Option("users") ?? "1,10,50").Split(',').Select(u => int.Parse(u, CultureInfo.InvariantCulture)))
+        foreach (var users in arguments.IntList("users", "1,10,50"))
         {
             var samples = new List<double>();
             var errors = 0;
@@ -129,7 +119,7 @@ public static class BenchCommand
     /// </summary>
     private static async Task<int> VerificationAsync(IServiceProvider services, CommandLine arguments)
     {
-        var path = arguments.Option("pairs") ?? arguments.Option("labelled") ?? Path.Combine("tests", "Workbench.UnitTests", "Answering", "citation-pairs.jsonl");
+        var path = arguments.Option("pairs") ?? Path.Combine("tests", "Workbench.UnitTests", "Answering", "citation-pairs.jsonl");
         var pairs = VerificationEvaluation.Load(path);
         var stopwatch = Stopwatch.StartNew();
         var verdicts = await services.GetRequiredService<CitationVerifier>().VerifyAsync(pairs.Select(p => (p.Sentence, (IReadOnlyList<string>)[p.Passage])).ToList());
@@ -229,7 +219,7 @@ public static class BenchCommand
 
     private static async Task<int> IngestAsync(IServiceProvider services, CommandLine arguments)
     {
-        var source = DocumentSources.ForDirectory(arguments.Option("source") ?? services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory);
+        var source = DocumentSources.ForDirectory(CommandInputs.ExistingFolder(arguments.Option("source") ?? services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory, "--source"));
         var documents = source.Read().Documents.Take(arguments.IntOption("limit") ?? int.MaxValue).ToList();
         var limited = new FixedSource(source.Name, documents);
         var chunker = services.GetRequiredService<TokenChunker>();

@@ -18,24 +18,23 @@ public static class EvaluationCommand
         };
     }
 
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments)
-    {
-        if (arguments.Positional is not ["retrieval"])
-        {
-            throw new ArgumentException("usage: eval retrieval --dataset DIR [--retriever KIND]... [--json FILE] [--limit N] [--split test|dev]");
-        }
+    /// <summary>Read before Qdrant or the model are started, so a wrong folder or format fails at once.</summary>
+    public static EvaluationDataset LoadDataset(CommandLine arguments) =>
+        EvaluationDataset.Load(Dataset(arguments), arguments.IntOption("limit"), arguments.Option("split"));
 
-        var dataset = EvaluationDataset.Load(Dataset(arguments), arguments.IntOption("limit"), arguments.Option("split"));
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset)
+    {
         var retrievers = arguments.Values("retriever").DefaultIfEmpty("hybrid").Select(RetrieverSpec.Parse).ToList();
         Console.Error.WriteLine($"{dataset.Name}: {dataset.Questions.Count} questions; retrievers {string.Join(", ", retrievers.Select(r => r.Label))}");
 
-        var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, retrievers,
-            new Progress<EvaluationProgress>(p => Console.Error.Write($"\r{p.Stage}: {p.Done}/{p.Total}    ")));
-        Console.Error.WriteLine();
+        var progress = new ConsoleProgress<EvaluationProgress>(p => $"{p.Stage}: {p.Done}/{p.Total}", p => p.Stage);
+        var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, retrievers, progress);
+        progress.Finish();
 
         Console.WriteLine(EvaluationReportFiles.ToMarkdown(report));
         if (arguments.Option("json") is { } json)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
             await File.WriteAllTextAsync(json, EvaluationReportFiles.ToJson(report));
         }
 
@@ -46,6 +45,5 @@ public static class EvaluationCommand
         return 0;
     }
 
-    private static string Dataset(CommandLine arguments) =>
-        arguments.Option("dataset") ?? throw new ArgumentException("eval retrieval needs --dataset DIR");
+    private static string Dataset(CommandLine arguments) => CommandInputs.ExistingFolder(arguments.Required("dataset"), "--dataset");
 }

@@ -22,13 +22,13 @@ public static class ScaleBench
 {
     public static async Task<int> RunAsync(IServiceProvider services, IConfiguration configuration, CommandLine arguments)
     {
-        var folders = arguments.Values("dataset");
+        var folders = arguments.Values("dataset").Select(f => CommandInputs.ExistingFolder(f, "--dataset")).ToList();
         if (folders.Count == 0)
         {
-            throw new ArgumentException("bench scale needs --dataset DIR (one or more)");
+            throw new UsageException("bench scale needs --dataset DIR (one or more): run 'workbench help bench scale'");
         }
 
-        var sizes = (arguments.Option("sizes") ?? "1000,10000,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).OrderDescending().ToList();
+        var sizes = arguments.IntList("sizes", "1000,10000,100000").OrderDescending().ToList();
         var perDataset = (arguments.IntOption("questions") ?? 300) / folders.Count;
         var datasets = folders.Select(f => EvaluationDataset.Load(f, perDataset)).ToList();
         var questions = datasets.SelectMany(d => d.Questions.Select(q => q.Question)).ToList();
@@ -46,10 +46,10 @@ public static class ScaleBench
             var target = index.For(collection);
             // A smaller collection holds the start of the largest one's documents.
             var documents = all.Take(all.FindIndex(d => d.PassagesSoFar >= size) + 1).Select(d => d.Document).ToList();
-            var built = await indexer.IndexIntoAsync(target, new FixedSource(collection, documents), 128,
-                new Progress<IndexingProgress>(p => Console.Error.Write($"\r{collection}: {p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages   ")),
-                reuseFrom: largest);
-            Console.Error.WriteLine($"\r{collection}: {built.Passages:N0} passages ({built.Embedded:N0} embedded now) in {built.Elapsed.TotalSeconds:F0} s");
+            var progress = new ConsoleProgress<IndexingProgress>(p => $"{collection}: {p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages");
+            var built = await indexer.IndexIntoAsync(target, new FixedSource(collection, documents), 128, progress, reuseFrom: largest);
+            progress.Finish();
+            Console.Error.WriteLine($"{collection}: {built.Passages:N0} passages ({built.Embedded:N0} embedded now) in {built.Elapsed.TotalSeconds:F0} s");
             largest ??= target;
 
             // The pipeline exactly as the ask page runs it, pointed at this collection.
