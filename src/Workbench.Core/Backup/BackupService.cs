@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -51,6 +52,11 @@ public sealed class BackupService(
             throw new BackupException($"{folder} is not empty: back up into a new or empty folder.");
         }
 
+        if (Sqlite && !File.Exists(SqliteFile(database.Value.ConnectionString)))
+        {
+            throw new BackupException($"The database {SqliteFile(database.Value.ConnectionString)} does not exist, so there is nothing to back up.");
+        }
+
         Directory.CreateDirectory(folder);
         try
         {
@@ -85,8 +91,17 @@ public sealed class BackupService(
                 }
             }
 
-            logger.LogError(ex, "Backup to {Folder} failed", folder);
-            await audit.RecordAsync(actor, AuditActions.BackupFailed, folder, ex.Message, CancellationToken.None);
+            // The reason alone: the command line shows it as its one sentence, and a stack trace would follow it on standard error.
+            logger.LogError("Backup to {Folder} failed: {Reason}", folder, ex.Message);
+            try
+            {
+                await audit.RecordAsync(actor, AuditActions.BackupFailed, folder, ex.Message, CancellationToken.None);
+            }
+            catch (DbException auditFailure)
+            {
+                logger.LogWarning("The failed backup could not be audited either: {Reason}", auditFailure.Message);
+            }
+
             throw;
         }
     }
@@ -200,11 +215,6 @@ public sealed class BackupService(
         }
 
         var source = SqliteFile(database.Value.ConnectionString);
-        if (!File.Exists(source))
-        {
-            throw new BackupException($"The database {source} does not exist, so there is nothing to back up.");
-        }
-
         var copy = BackupFiles.Inside(folder, BackupManifest.DatabaseFile);
         Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
         using (var from = Open(source, SqliteOpenMode.ReadWrite))

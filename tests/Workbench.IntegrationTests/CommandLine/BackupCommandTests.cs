@@ -29,6 +29,8 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Contains($"error: The database {Path.Combine(folder, "workbench.db")} does not exist, so there is nothing to back up.", backup.Error, StringComparison.Ordinal);
         Assert.Contains($"error: {Path.Combine(folder, "nothing")} holds no manifest.json, so it is not a complete workbench backup.", restore.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", backup.Error + restore.Error, StringComparison.Ordinal);
-        Assert.Empty(Directory.EnumerateFileSystemEntries(Path.Combine(folder, "backup")));
+        // Nothing left behind: no empty backup folder, no empty database file created by looking for it.
+        Assert.False(Directory.Exists(Path.Combine(folder, "backup")));
+        Assert.False(File.Exists(Path.Combine(folder, "workbench.db")));
     }
 }
