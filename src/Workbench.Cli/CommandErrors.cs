@@ -2,6 +2,7 @@ using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
+using Workbench.Core.Backup;
 
 namespace Workbench.Cli;
 
@@ -17,7 +18,7 @@ public static class CommandErrors
         return root switch
         {
             UsageException usage => (usage.Message, Usage),
-            CommandFailure or InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or DirectoryNotFoundException
+            CommandFailure or BackupException or InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or DirectoryNotFoundException
                 or FormatException or ArgumentException => (root.Message, 1),
             OptionsValidationException options => ($"The configuration is not valid: {options.Failures.FirstOrDefault() ?? options.Message}", 1),
             RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } =>

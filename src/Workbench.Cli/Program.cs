@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Cli;
 using Workbench.Core.Answering;
+using Workbench.Core.Backup;
 using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
@@ -134,6 +135,25 @@ static async Task<int> RunCommandAsync(CommandSpec command, CommandLine argument
                 arguments.Required("user"), arguments.Option("name") ?? "command line",
                 arguments.IntOption("days") is { } days ? TimeSpan.FromDays(days) : null, Actor.CommandLine);
             Console.WriteLine(created.Secret);
+            return 0;
+
+        case "backup":
+            var backupFolder = Path.GetFullPath(arguments.Required("to"));
+            var manifest = await services.GetRequiredService<BackupService>().BackupAsync(backupFolder, Actor.CommandLine);
+            Console.WriteLine($"backed up to {backupFolder}: {BackupService.Describe(manifest)}");
+            if (!manifest.Database.Included)
+            {
+                Console.Error.WriteLine($"warning: {BackupService.PgDumpRoute}");
+            }
+
+            return 0;
+
+        case "restore":
+            var restoreFolder = Path.GetFullPath(arguments.Required("from"));
+            var restored = await services.GetRequiredService<BackupService>().RestoreAsync(restoreFolder, arguments.Flag("force"), Actor.CommandLine);
+            Console.WriteLine($"restored the backup of {restored.Manifest.Created:u} from {restoreFolder}: {BackupService.Describe(restored.Manifest)}"
+                + (restored.Collection is { } collection ? $"; serving {collection}" : string.Empty));
+            restored.Notes.ToList().ForEach(note => Console.Error.WriteLine($"note: {note}"));
             return 0;
 
         default:

@@ -9,6 +9,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
+using Workbench.Core.Backup;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Campaigns;
@@ -80,6 +81,11 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<CampaignStore>();
         services.AddSingleton<CampaignGenerator>();
         services.AddSingleton<CampaignService>();
+
+        services.AddValidatedOptions<BackupOptions>(configuration, BackupOptions.Section);
+        services.AddSingleton<QdrantSnapshots>();
+        services.AddSingleton<BackupService>();
+        services.AddSingleton<BackupJobs>();
         return services;
     }
 

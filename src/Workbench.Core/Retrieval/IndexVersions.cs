@@ -118,6 +118,9 @@ public sealed partial class IndexVersions(QdrantClient client, IOptions<QdrantOp
         }
     }
 
+    /// <summary>Whether <paramref name="collection"/> is named as a version of this alias (<c>{alias}-v{n}</c>).</summary>
+    public bool IsVersion(string collection) => Number(collection) is not null;
+
     private int? Number(string collection)
     {
         if (!collection.StartsWith(Alias + "-v", StringComparison.Ordinal))

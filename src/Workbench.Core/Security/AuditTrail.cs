@@ -34,6 +34,9 @@ public static class AuditActions
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string AuditExported = "audit-exported";
+    public const string BackupCreated = "backup-created";
+    public const string BackupFailed = "backup-failed";
+    public const string BackupRestored = "backup-restored";
 }
 
 public sealed record AuditEvent(long Id, DateTimeOffset At, string Actor, string Channel, string Action, string? Target, string? Detail);
