@@ -19,7 +19,10 @@ public static partial class Deidentifier
         _ => $"[{kind.ToString().ToUpperInvariant()}]",
     };
 
-    public static DeidentifiedText Redact(string text)
+    public static DeidentifiedText Redact(string text) => Redact(text, AllowList.Empty);
+
+    /// <summary>As <see cref="Redact(string)"/>, leaving alone whatever lies inside a term of <paramref name="allowed"/>.</summary>
+    public static DeidentifiedText Redact(string text, AllowList allowed)
     {
         var found = new List<Redaction>();
         void Add(IdentifierKind kind, Group group)
@@ -61,7 +64,8 @@ public static partial class Deidentifier
         }
 
         AddNames(text, found);
-        var redactions = Resolve(found);
+        var kept = allowed.Occurrences(text).ToList();
+        var redactions = Resolve(found.Where(r => !kept.Any(k => k.Start <= r.Start && r.End <= k.End)).ToList());
         return new DeidentifiedText(Apply(text, redactions), redactions);
     }
 

@@ -9,6 +9,7 @@ using Microsoft.SemanticKernel.ChatCompletion;
 using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Campaigns;
@@ -52,6 +53,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section);
         services.AddSingleton<IndexVersions>();
         services.AddSingleton<CorpusUploads>();
+        services.AddValidatedOptions<DeidentificationOptions>(configuration, DeidentificationOptions.Section);
+        services.AddSingleton<DeidentificationSettings>();
         services.AddSingleton<ReindexService>();
 
         services.AddKernel();

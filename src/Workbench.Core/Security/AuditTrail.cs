@@ -34,6 +34,7 @@ public static class AuditActions
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
     public const string AuditExported = "audit-exported";
+    public const string AllowListChanged = "allow-list-changed";
 }
 
 public sealed record AuditEvent(long Id, DateTimeOffset At, string Actor, string Channel, string Action, string? Target, string? Detail);
