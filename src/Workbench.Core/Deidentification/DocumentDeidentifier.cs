@@ -50,7 +50,7 @@ public static class DocumentDeidentifier
         var fields = new List<DeidentifiedField>();
         string Clean(DocumentField field, string text)
         {
-            var result = Deidentifier.Redact(text, allowed);
+            var result = Deidentifier.Redact(text, allowed, titleCase: field != DocumentField.Text);
             fields.Add(new DeidentifiedField(field, text, result));
             return result.Text;
         }

@@ -19,6 +19,9 @@ public enum IdentifierKind
     Ssn,
     Ip,
     Age,
+
+    /// <summary>Not an identifier found but a whole text withheld: the rules could not finish checking it in time.</summary>
+    Withheld,
 }
 
 /// <summary>One identifier found in a text: its kind and where it was (in the original text).</summary>
