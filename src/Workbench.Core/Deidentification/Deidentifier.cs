@@ -12,11 +12,12 @@ namespace Workbench.Core.Deidentification;
 /// drug approval or publication are not identifiers. Names are found by titles, relations, roles and
 /// labels, by a list of given names and by script, and then every later mention of a found name is replaced too.
 /// Every regular expression is either non-backtracking or bounded by a timeout; text the rules cannot finish
-/// in time is withheld whole rather than passed on unchecked.
+/// in time (10 s a regex) is withheld whole rather than passed on unchecked.
 /// </summary>
 public static partial class Deidentifier
 {
-    private const int TimeoutMilliseconds = 2000;
+    // Far above what linear work on a few megabytes takes, even on a busy machine: reaching it means a pathological input.
+    private const int TimeoutMilliseconds = 10_000;
 
     public static string Placeholder(IdentifierKind kind) => kind switch
     {
@@ -315,7 +316,7 @@ public static partial class Deidentifier
         return AgeRangeBefore().IsMatch(before) || AgeRangeAfter().IsMatch(after);
     }
 
-    /// <summary>Publication identifiers and genetic variants ("PubMed 21645374", "20210G>A", "G20210A") are not a patient's codes.</summary>
+    /// <summary>Publication identifiers, genetic variants and hotlines ("PubMed 21645374", "20210G>A", "1-800-4-CANCER") are not a patient's codes.</summary>
     private static bool IsPublicCode(string text, Match code)
     {
         var before = text[Math.Max(0, code.Index - 12)..code.Index];
@@ -323,7 +324,8 @@ public static partial class Deidentifier
         return PublicationIdBefore().IsMatch(before)
             || (end < text.Length && text[end] == '>')
             || (code.Index > 0 && text[code.Index - 1] == '>')
-            || Variant().IsMatch(code.Value);
+            || Variant().IsMatch(code.Value)
+            || TollFreeVanity().IsMatch(code.Value);
     }
 
     /// <summary>Overlapping finds merge into one redaction of the earliest, longest kind.</summary>
@@ -391,7 +393,7 @@ public static partial class Deidentifier
     [GeneratedRegex(@"(?<![\w-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[\s.-]\d{4}\b", RegexOptions.None, TimeoutMilliseconds)]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"\b(?<label>MRN|MR\s?#|medical record(?: number| no\.?)?|record (?:number|no\.?)|chart (?:number|no\.?)|account(?: number| no\.?)?|acct\.?(?: no\.?)?|billing (?:number|no\.?|account)|invoice (?:number|no\.?)|(?:driver'?s )?licen[cs]e(?: number| no\.?)?|DL(?=\s*[:#])|DEA(?: number| no\.?)?|NPI|serial(?: numbers?| no\.?)?|S/?N|device (?:ID|identifier|serial)|UDI|lot(?: number| no\.?)?|(?:member|beneficiary|policy|subscriber)(?: (?:ID|identifier|number|no\.?))?|(?:insurance|health plan|plan|group|Medicare|Medicaid)(?: beneficiary)? (?:ID|identifier|number|no\.?))\s*(?:is|was|of)?\s*[:#]?\s*(?<value>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])", RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?<label>MRN|MR\s?#|medical record(?: number| no\.?)?|record (?:number|no\.?)|chart (?:number|no\.?)|account(?: number| no\.?)?|acct\.?(?: no\.?)?|billing (?:number|no\.?|account)|invoice (?:number|no\.?)|(?:driver'?s )?licen[cs]e(?: number| no\.?)?|DL(?=\s*[:#])|DEA(?: number| no\.?)?|NPI|serial(?: numbers?| no\.?)?|S/?N|device (?:ID|identifier|serial)|UDI|lot(?: number| no\.?)?|(?:member|beneficiary|policy|subscriber)(?: (?:ID|identifier|number|no\.?))?|(?:insurance|health plan|plan|group|Medicare|Medicaid)(?: beneficiary)? (?:ID|identifier|number|no\.?))\s*(?:is|was|of)?\s*[:#]?\s*(?<value>(?=[A-Z0-9-]{0,40}\d)[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])", RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex LabelledNumber();
 
     /// <summary>
@@ -399,7 +401,7 @@ public static partial class Deidentifier
     /// of capitals, digits and hyphens with at least one letter, or seven digits in a row. Ranges such as
     /// 130-139, year spans and trial registrations (NCT, ISRCTN) are not identifiers.
     /// </summary>
-    [GeneratedRegex(@"\b(?!NCT|ISRCTN|ACTRN|ChiCTR|EudraCT|DRKS|CTRI|UMIN|PMID)(?!(?:19|20)\d{2}[-/]\d{2}\b)(?!\d{5}-\d{4}\b)(?:(?=[A-Z0-9-]*[A-Z])(?=(?:[A-Z-]*\d){5})[A-Z0-9]+(?:-[A-Z0-9]+)*|\d{7,})\b(?![.,]\d)", RegexOptions.None, TimeoutMilliseconds)]
+    [GeneratedRegex(@"\b(?!NCT|ISRCTN|ACTRN|ChiCTR|EudraCT|DRKS|CTRI|UMIN|PMID)(?!(?:19|20)\d{2}[-/]\d{2}\b)(?!\d{5}-\d{4}\b)(?:(?=[A-Z0-9-]{0,40}[A-Z])(?=(?:[A-Z-]{0,40}\d){5})[A-Z0-9]+(?:-[A-Z0-9]+)*|\d{7,})\b(?![.,]\d)", RegexOptions.None, TimeoutMilliseconds)]
     private static partial Regex UnlabelledCode();
 
     [GeneratedRegex(@"(?:record|chart|MRN|account|billing|licen[cs]e|serial|device|recorder|pacemaker|aid|implant|member|beneficiary|Medicare|Medicaid|insurance|plan)[^.;]*$", RegexOptions.IgnoreCase, TimeoutMilliseconds)]
@@ -445,7 +447,7 @@ public static partial class Deidentifier
     [GeneratedRegex(@"\b(?:on|since|from|until|till|dated|by|through|last seen|seen|admitted|discharged|born|DOB:?|due|next \w+|return|follow-up|appointment)\s+(?<date>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))\b", RegexOptions.IgnoreCase | RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex ContextualShortDate();
 
-    private const string NameWord = @"\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?";
+    private const string NameWord = @"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+|['’]\p{Lu}\p{Ll}+)?";
 
     [GeneratedRegex(@"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Nurse|nurse|Sister|Chaplain|chaplain)\.?\s+(?<name>" + NameWord + @"(?:\s+" + NameWord + @")?)", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex TitledName();
@@ -466,7 +468,7 @@ public static partial class Deidentifier
         + @"|(?<name>" + FullName + @")(?=,?\s(?:RN|MD|NP|PA(?:-C)?|DO|PhD|PharmD|RPh|LPN|CNM|DDS|MSW|LCSW)\b|'s\b|,\s(?:DOB|age|aged|born|MRN|SSN|NHS|member|account|acct|insurance|policy|a\s|an\s|\d{1,3}-(?:year|month)|\d{1,3}\s(?:years?|yrs?|months?)\b|\[|\d{1,5}\s[A-Z]|\d{2,3},|\S+@)|\sis\sa\s\d|\s\((?:MRN|DOB|SSN|age|aged|born|b\.|\d|\S+@|[a-z]+\))|\s(?:consented|agreed|requests|reports|denies|presents|to\sstart|to\sreturn|will\scover|reviewed|shows)|\s(?:" + PatientVerb + @")\b)"
         // After a bare preposition a capitalised pair is often a title ("Opioids for Pain Management"): only a pair that ends the clause counts.
         + @"|(?<=\b(?:[Ff]or|[Ww]ith|[Bb]y|[Tt]o|[Ff]rom)\s)(?<name>" + FullName + @")(?=[,;:]|\.(?:\s|$)|\s\((?:MRN|DOB|SSN|age|aged|born|b\.|\d|\S+@|[a-z]+\))|\s(?:from|regarding|about|today|tomorrow)\b|$)"
-        + @"|(?<=(?:^|\n)(?:From|To|Attn|Cc|CC|Re):[ \t]*)(?<name>" + FullName + @")"
+        + @"|(?<=(?:^|\n)(?:From|To|Attn|Cc|CC|Re):[ \t]{0,8})(?<name>" + FullName + @")"
         // A "Name: message" line, as in a message thread; "Breast Cancer: outlook" is a heading, not a label.
         + @"|(?<=(?:^|\n))(?<name>" + FullName + @")(?=:[ \t]+\p{Lu})"
         + @"|(?<=\()(?<name>" + FullName + @")(?=\))"
@@ -575,6 +577,10 @@ public static partial class Deidentifier
 
     [GeneratedRegex(@"\b(?:PubMed|PMID|PMCID|PMC|NBK|ISBN|ISSN|doi|DOI|Registry|registration)[:\s]*$", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex PublicationIdBefore();
+
+    /// <summary>A hotline spelt in letters: "1-800-4-CANCER".</summary>
+    [GeneratedRegex(@"^(?:1-)?8(?:00|33|44|55|66|77|88)-", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
+    private static partial Regex TollFreeVanity();
 
     /// <summary>A DNA or protein change written as reference, position, variant: G20210A, c.1799T, R506Q.</summary>
     [GeneratedRegex(@"^(?:[ACGTU]\d+[ACGTU]|[A-Z]\d+[A-Z]|c\.\d+|rs\d+|\d+[ACGTU])$", RegexOptions.NonBacktracking, TimeoutMilliseconds)]

@@ -24,7 +24,7 @@ public static partial class PublicNames
         + "bag|chart|ultrasound|pupil|reflex|murmur|pulse|respiration|breathing|triad|hump|waves|block|attack|paralysis|edema|oedema|tear|gangrene|diverticulum|"
         + "papules|type|variant|dementia|virus|sequence|complex|protein|disease-like|research|foundation";
 
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     // Each eponym under its first word, longest first: "Wolff-Parkinson-White" is tried before "Wolff".
     private static readonly Dictionary<string, List<string>> ByFirstWord = Eponyms
@@ -130,7 +130,7 @@ public static partial class PublicNames
 
     private static string Window(string text, int start) => text[start..Math.Min(text.Length, start + 60)];
 
-    [GeneratedRegex(@"[\p{L}\p{M}]+", RegexOptions.NonBacktracking, 2000)]
+    [GeneratedRegex(@"[\p{L}\p{M}]+", RegexOptions.NonBacktracking, 10_000)]
     private static partial Regex FirstWord();
 
     private static string CaseVariants(string alternation) =>
