@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -157,9 +158,10 @@ public static class BenchCommand
     }
 
     /// <summary>
-    /// Recall and precision per identifier kind on the labelled synthetic snippets, and the false
-    /// positives on the bundled corpus (which holds no patient data). Misses are shown only on request,
-    /// and only for the synthetic set.
+    /// Recall and precision per identifier kind on the labelled synthetic snippets, then every redaction
+    /// made in a folder of public text (the bundled corpus unless --corpus names another: PubMedQA, MedQuAD),
+    /// by kind and per 1,000 words, and with --out each one as a JSONL line with its surroundings.
+    /// Misses are shown only on request, and only for the synthetic set.
     /// </summary>
     private static int Deidentification(IServiceProvider services, CommandLine arguments)
     {
@@ -193,27 +195,29 @@ public static class BenchCommand
             }
         }
 
-        var corpus = new MarkdownCorpusSource(services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory).Read().Documents;
-        var fp = DeidentificationEvaluation.FalsePositives(corpus);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bundled corpus (no patient data): {fp.Redactions} redactions in {fp.Words:N0} words of {fp.Documents} documents = {fp.PerThousandWords:F2} per 1,000 words"));
-        foreach (var document in fp.RedactedDocuments)
+        var directory = CommandInputs.ExistingFolder(arguments.Option("corpus") ?? services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory, "--corpus");
+        var source = DocumentSources.ForDirectory(directory);
+        var report = DeidentificationEvaluation.OnCorpus(source.Read().Documents, services.GetRequiredService<DeidentificationSettings>().AllowList());
+        Console.WriteLine($"{source.Name}: {report.Documents:N0} documents, {report.Words:N0} words (public text: every redaction is a false positive unless it names a patient)");
+        foreach (var kind in report.Redactions.GroupBy(r => r.Kind).OrderByDescending(g => g.Count()))
         {
-            Console.WriteLine($"  {document.DocumentId}: {document}");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key}: {kind.Count()} ({1000.0 * kind.Count() / Math.Max(1, report.Words):F3} per 1,000 words)"));
         }
 
-        // The corpus is public guidance, so its false positives can be shown in full to tune the rules.
-        if (arguments.Flag("show-false-positives"))
+        Console.WriteLine($"  in titles and headings: {report.HeadingRedactions}");
+        if (arguments.Option("out") is { } output)
         {
-            foreach (var section in corpus.SelectMany(d => d.Sections))
+            using var writer = new StreamWriter(output);
+            foreach (var r in report.Redactions)
             {
-                foreach (var r in Deidentifier.Redact(section.Text).Redactions)
+                writer.WriteLine(JsonSerializer.Serialize(new
                 {
-                    Console.WriteLine($"  {r.Kind}: …{section.Text[Math.Max(0, r.Start - 30)..Math.Min(section.Text.Length, r.End + 10)]}…");
-                }
+                    document = r.Document, field = r.Field.ToString().ToLowerInvariant(), kind = r.Kind.ToString().ToUpperInvariant(), before = r.Before, span = r.Span, after = r.After,
+                }));
             }
         }
 
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"redactions: {report.Redactions.Count} in {report.Words} words ({report.PerThousandWords:F3} per 1,000 words)"));
         return 0;
     }
 

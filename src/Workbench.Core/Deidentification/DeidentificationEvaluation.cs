@@ -21,12 +21,16 @@ public sealed record DeidentificationScore(IReadOnlyList<KindScore> Kinds, int K
     public double Precision => (double)Kinds.Sum(k => k.Correct) / Math.Max(1, Kinds.Sum(k => k.Predicted));
 }
 
-/// <summary>Redactions made in text known to hold no patient identifier: every one is a false positive.</summary>
-public sealed record FalsePositiveReport(int Documents, int Words, IReadOnlyList<DocumentRedactions> RedactedDocuments)
-{
-    public int Redactions => RedactedDocuments.Sum(d => d.Total);
+/// <summary>One redaction made in public text, with the span itself: public text may be shown in full.</summary>
+public sealed record PublicRedaction(string Document, DocumentField Field, IdentifierKind Kind, string Before, string Span, string After);
 
-    public double PerThousandWords => Words == 0 ? 0 : 1000.0 * Redactions / Words;
+/// <summary>Every redaction the ingestion de-identifier makes in a corpus of public text, and the words it read.</summary>
+public sealed record CorpusRedactionReport(int Documents, int Words, IReadOnlyList<PublicRedaction> Redactions)
+{
+    public double PerThousandWords => Words == 0 ? 0 : 1000.0 * Redactions.Count / Words;
+
+    /// <summary>Redactions in a title or heading: in public text each one damages what is shown and embedded ("[NAME]: treatment").</summary>
+    public int HeadingRedactions => Redactions.Count(r => r.Field != DocumentField.Text);
 }
 
 /// <summary>Measures the de-identifier: on a labelled snippet set, and on text with no identifiers at all.</summary>
@@ -84,11 +88,26 @@ public static class DeidentificationEvaluation
         return new DeidentificationScore(kinds, keepViolations, snippets.Count);
     }
 
-    public static FalsePositiveReport FalsePositives(IReadOnlyList<SourceDocument> documents)
+    /// <summary>Characters of context either side of a redaction in <see cref="OnCorpus"/>.</summary>
+    public const int ContextWidth = 60;
+
+    /// <summary>De-identifies every document exactly as ingestion does and lists each redaction with its surroundings.</summary>
+    public static CorpusRedactionReport OnCorpus(IReadOnlyList<SourceDocument> documents, AllowList allowed)
     {
-        var words = documents.Sum(d => d.Sections.Sum(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length));
-        var redacted = documents.Select(d => DocumentDeidentifier.Deidentify(d).Redactions).Where(r => r.Total > 0).ToList();
-        return new FalsePositiveReport(documents.Count, words, redacted);
+        var words = 0;
+        var redactions = new List<PublicRedaction>();
+        foreach (var document in documents)
+        {
+            foreach (var field in DocumentDeidentifier.Deidentify(document, allowed).Fields)
+            {
+                words += field.Original.Split((char[])[' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Length;
+                var text = field.Original;
+                redactions.AddRange(field.Result.Redactions.Select(r => new PublicRedaction(
+                    document.Id, field.Field, r.Kind, text[Math.Max(0, r.Start - ContextWidth)..r.Start], text[r.Start..r.End], text[r.End..Math.Min(text.Length, r.End + ContextWidth)])));
+            }
+        }
+
+        return new CorpusRedactionReport(documents.Count, words, redactions);
     }
 
     private static IEnumerable<int> Occurrences(string text, string value)

@@ -10,6 +10,7 @@ using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
 using Workbench.Core.Backup;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Campaigns;
@@ -54,6 +55,8 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section).PostConfigure(o => o.UploadDirectory = DataRoot.Resolve(o.UploadDirectory));
         services.AddSingleton<IndexVersions>();
         services.AddSingleton<CorpusUploads>();
+        services.AddValidatedOptions<DeidentificationOptions>(configuration, DeidentificationOptions.Section);
+        services.AddSingleton<DeidentificationSettings>();
         services.AddSingleton<ReindexService>();
 
         services.AddKernel();

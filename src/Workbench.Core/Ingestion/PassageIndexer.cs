@@ -25,7 +25,8 @@ public sealed class PassageIndexer(
     TokenChunker chunker,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
     QdrantPassageIndex index,
-    ILogger<PassageIndexer> logger)
+    ILogger<PassageIndexer> logger,
+    DeidentificationSettings? deidentification = null)
 {
     // Large enough that sorting by length keeps padding low and Qdrant round trips few.
     private const int DocumentsPerBatch = 128;
@@ -80,9 +81,11 @@ public sealed class PassageIndexer(
         var redactions = new List<DocumentRedactions>();
         // Writing a batch to Qdrant overlaps with embedding the next one: the model, not the upsert, sets the pace.
         Task pendingWrite = Task.CompletedTask;
+        // Read once per indexing run: an edit of the allow list applies from the next reindex.
+        var allowed = deidentification?.AllowList() ?? AllowList.Empty;
         foreach (var batch in read.Documents.Chunk(documentsPerBatch))
         {
-            var deidentified = batch.Select(DocumentDeidentifier.Deidentify).ToList();
+            var deidentified = batch.Select(d => DocumentDeidentifier.Deidentify(d, allowed)).ToList();
             foreach (var found in deidentified.Select(d => d.Redactions).Where(r => r.Total > 0))
             {
                 // Kinds and counts only: neither the values nor the document (named after an uploaded file) reach the log;

@@ -37,6 +37,7 @@ public static class AuditActions
     public const string BackupCreated = "backup-created";
     public const string BackupFailed = "backup-failed";
     public const string BackupRestored = "backup-restored";
+    public const string AllowListChanged = "allow-list-changed";
 }
 
 public sealed record AuditEvent(long Id, DateTimeOffset At, string Actor, string Channel, string Action, string? Target, string? Detail);

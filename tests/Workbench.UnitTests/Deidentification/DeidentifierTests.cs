@@ -10,7 +10,7 @@ public class DeidentifierTests
     [InlineData("Admitted 03/14/2023, discharged March 18, 2023.", "Admitted [DATE], discharged [DATE].")]
     [InlineData("Call (617) 555-0134 or fax 617-555-0199.", "Call [PHONE] or fax [FAX].")]
     [InlineData("Write to k.lee@example.org or see www.example-clinic.org/portal.", "Write to [EMAIL] or see [URL].")]
-    [InlineData("Lives at 42 Elm Street, Springfield, MA 02139.", "Lives at [ADDRESS], Springfield, MA [ZIP].")]
+    [InlineData("Lives at 42 Elm Street, Springfield, MA 02139.", "Lives at [ADDRESS], [ADDRESS], MA [ZIP].")]
     [InlineData("MRN: 00483921; SSN 123-45-6789; member ID XHP-4471920.", "MRN: [MRN]; SSN [SSN]; member ID [HEALTH-PLAN].")]
     [InlineData("Pacemaker serial number PX-448291-B logged from 192.168.14.7.", "Pacemaker serial number [DEVICE] logged from [IP].")]
     [InlineData("A 92-year-old woman and her 67-year-old son.", "A [AGE>89]-year-old woman and her 67-year-old son.")]
@@ -41,5 +41,58 @@ public class DeidentifierTests
         Assert.Equal(1, result.Counts[IdentifierKind.Phone]);
         Assert.DoesNotContain("Keller", result.Text);
         Assert.DoesNotContain("1931", result.Text);
+    }
+
+    [Theory]
+    [InlineData("Dr. Parkinson saw Mr. Alzheimer's daughter about Parkinson's disease.", "Dr. [NAME] saw Mr. [NAME]'s daughter about Parkinson's disease.")]
+    [InlineData("Mrs. Down, 67, has Down syndrome; Mrs. Down lives alone.", "Mrs. [NAME], 67, has Down syndrome; Mrs. [NAME] lives alone.")]
+    [InlineData("Patient Mercy Okafor was transferred from Mercy General Hospital. Mercy Okafor has COPD.", "Patient [NAME] was transferred from Mercy General Hospital. [NAME] has COPD.")]
+    [InlineData("Mr. Graves has Graves' disease and Mr. Crohn's wife has Crohn's disease.", "Mr. [NAME] has Graves' disease and Mr. [NAME]'s wife has Crohn's disease.")]
+    [InlineData("His daughter 王小明 and wife Ольга Смирнова visited.", "His daughter [NAME] and wife [NAME] visited.")]
+    [InlineData("Ms. Zoë Müller-Ødegård attended; Zoë reports less pain.", "Ms. [NAME] attended; [NAME] reports less pain.")]
+    [InlineData("He works as a welder at Ironbridge Steelworks in Kelso and lives in Westbrook.", "He works as a welder at [NAME] in [ADDRESS] and lives in [ADDRESS].")]
+    public void RemovesPatientsEvenWhenTheyAreNamedLikeMedicine(string text, string expected) =>
+        Assert.Equal(expected, Deidentifier.Redact(text).Text);
+
+    [Theory]
+    [InlineData("More than 5 million Americans may have Alzheimer's; elevations of cortisol suggest Cushing's syndrome.")]
+    [InlineData("Contact CIS by calling 1-800-4-CANCER (1-800-422-6237) or see http://www.cancer.gov/cancertopics.")]
+    [InlineData("Phys Ther. 2009;89(2):125-135. Accessed 3/30/2011.")]
+    [InlineData("Sodium oxybate was approved in July 2002 for treating cataplexy; the guideline was published in March 2019.")]
+    [InlineData("Patients treated between January 2006 and July 2013 were enrolled; the study period ended in December 2013.")]
+    [InlineData("Stage III Hodgkin lymphoma, tetralogy of Fallot, Wolff-Parkinson-White syndrome and a Glasgow Coma Scale of 14.")]
+    [InlineData("People with the 20210G>A allele (also written G20210A) are described in PubMed 21645374.")]
+    [InlineData("More information is available from Seattle Children's Hospital and the Michael J. Fox Foundation.")]
+    [InlineData("Ages ranged from 34 to 94 years (mean 75, 11.91 years SD).")]
+    public void LeavesPublicMedicalTextAlone(string text)
+    {
+        var result = Deidentifier.Redact(text);
+
+        Assert.Equal(text, result.Text);
+    }
+
+    [Theory]
+    [InlineData("Breast Cancer: outlook")]
+    [InlineData("Ascher Syndrome: symptoms")]
+    [InlineData("Deciding Whether to Initiate Opioids")]
+    [InlineData("PubMed 21645374")]
+    public void HeadingsAndTitlesOfPublicTextStayWhole(string heading) =>
+        Assert.Equal(heading, Deidentifier.Redact(heading, AllowList.Empty, titleCase: true).Text);
+
+    [Fact]
+    public void AnAllowedTermIsNeverRedactedButTheSameNameElsewhereIs()
+    {
+        var allowed = new AllowList(["# the clinic's public name", "Harbour View Family Practice"]);
+        const string text = "Seen at Harbour View Family Practice by Dr. View.";
+
+        Assert.Equal("Seen at Harbour View Family Practice by Dr. [NAME].", Deidentifier.Redact(text, allowed).Text);
+        Assert.Equal(["Harbour View Family Practice"], allowed.Terms);
+    }
+
+    [Fact]
+    public void EmptyTextsAndTextsOfOnlyIdentifiersAreHandled()
+    {
+        Assert.Equal(string.Empty, Deidentifier.Redact(string.Empty).Text);
+        Assert.Equal("[NAME], [DATE], [PHONE], [EMAIL]", Deidentifier.Redact("Patient: Anna Kowalczyk, 03/14/2023, (617) 555-0134, anna.k@mail.example.com").Text[9..]);
     }
 }

@@ -6,7 +6,8 @@ namespace Workbench.Core.Ingestion.Datasets;
 
 /// <summary>
 /// MedQuAD's XML collections (GARD, GHR): one document per answered question pair, titled
-/// "focus: question type". The question itself is not indexed, only its answer.
+/// "focus: question type". The question itself is not indexed, only its answer. Collections sit in folders
+/// named <c>*_QA</c> (GARD, GHR) or <c>*_QA_XML</c> (the other NIH collections).
 /// </summary>
 public sealed class MedQuadSource(string directory) : IDocumentSource
 {
@@ -18,8 +19,10 @@ public sealed class MedQuadSource(string directory) : IDocumentSource
 
     public string Name => $"MedQuAD {directory}";
 
-    public static bool Recognises(string directory) =>
-        Directory.Exists(directory) && Directory.EnumerateDirectories(directory, "*_QA").Any();
+    public static bool Recognises(string directory) => Directory.Exists(directory) && Collections(directory).Any();
+
+    private static IEnumerable<string> Collections(string directory) =>
+        Directory.EnumerateDirectories(directory, "*_QA").Concat(Directory.EnumerateDirectories(directory, "*_QA_XML"));
 
     public SourceReadResult Read()
     {
@@ -66,7 +69,7 @@ public sealed class MedQuadSource(string directory) : IDocumentSource
 
     private IEnumerable<Pair> ReadPairs(List<IngestionProblem> problems)
     {
-        var files = Directory.EnumerateDirectories(directory, "*_QA")
+        var files = Collections(directory)
             .SelectMany(d => Directory.EnumerateFiles(d, "*.xml"))
             .Order(StringComparer.Ordinal);
         foreach (var file in files)
