@@ -14,6 +14,9 @@ public class CampaignTests(IntegrationFixture fixture)
 {
     private readonly HttpClient client = fixture.Evaluator;
 
+    /// <summary>Three questions, one pair each: three items, so two raters per item of three gives every rater two.</summary>
+    private const string ThreeQuestions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?\nWhat is the capital of France?";
+
     private static object Score(int value) => new { accuracy = value, completeness = value, citationSupport = value, harm = value, clarity = value };
 
     private async Task<Guid> CreateOpenCampaignAsync(string name, params string[] raters)
@@ -181,7 +184,7 @@ public class CampaignTests(IntegrationFixture fixture)
             name = "Overlap and checks",
             configurations = new[] { "default", "dense-only" },
             raters = new[] { "ana", "ben", "mallory" },
-            questions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?\nWhat is the capital of France?",
+            questions = ThreeQuestions,
             format = "lines",
             ratersPerItem = 2,
             checks = new[] { new { question = 2, expected = "bothBad" } },
@@ -257,7 +260,7 @@ public class CampaignTests(IntegrationFixture fixture)
             name = "Late rater",
             configurations = new[] { "default", "dense-only" },
             raters = new[] { "ana", "ben", "mallory" },
-            questions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?\nWhat is the capital of France?",
+            questions = ThreeQuestions,
             format = "lines",
             ratersPerItem = 2,
         });
