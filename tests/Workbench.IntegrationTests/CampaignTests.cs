@@ -14,6 +14,9 @@ public class CampaignTests(IntegrationFixture fixture)
 {
     private readonly HttpClient client = fixture.Evaluator;
 
+    /// <summary>Three questions, one pair each: three items, so two raters per item of three gives every rater two.</summary>
+    private const string ThreeQuestions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?\nWhat is the capital of France?";
+
     private static object Score(int value) => new { accuracy = value, completeness = value, citationSupport = value, harm = value, clarity = value };
 
     private async Task<Guid> CreateOpenCampaignAsync(string name, params string[] raters)
@@ -111,7 +114,7 @@ public class CampaignTests(IntegrationFixture fixture)
             new { item = 0, left = Score(5), right = Score(2), preference = "left", comment = "ana, second thoughts" });
         Assert.Equal(HttpStatusCode.NoContent, again.StatusCode);
         var next = await fixture.Rater("ana").GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/ana/items/next");
-        Assert.Equal(1, next!["item"]!.GetValue<int>());
+        Assert.NotEqual(0, next!["item"]!.GetValue<int>());
         Assert.Equal(1, next["scored"]!.GetValue<int>());
 
         using var close = await client.PostAsync($"/api/campaigns/{id}/close", null);
@@ -184,5 +187,109 @@ public class CampaignTests(IntegrationFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, stranger.StatusCode);
         using var strangerItem = await fixture.Rater("mallory").GetAsync($"/api/campaigns/{id}/raters/mallory/items/next");
         Assert.Equal(HttpStatusCode.NotFound, strangerItem.StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoOfThreeRatersPerItemWithACheckItemAndARaterExcludedForFailingIt()
+    {
+        using var created = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Overlap and checks",
+            configurations = new[] { "default", "dense-only" },
+            raters = new[] { "ana", "ben", "mallory" },
+            questions = ThreeQuestions,
+            format = "lines",
+            ratersPerItem = 2,
+            checks = new[] { new { question = 2, expected = "bothBad" } },
+            guidelines = "Prefer answers whose **citations** support them.",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+
+        // Three items (one pair per question), two raters each, loads 2/2/2.
+        await using (var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync())
+        {
+            var assignments = await db.CampaignAssignments.Where(a => a.CampaignId == id).ToListAsync();
+            Assert.All(assignments.GroupBy(a => a.Item), g => Assert.Equal(2, g.Select(a => a.Rater).Distinct().Count()));
+            Assert.Equal([2, 2, 2], assignments.GroupBy(a => a.Rater).Select(g => g.Count()));
+        }
+
+        Assert.Equal(2, campaign["ratersPerItem"]!.GetValue<int>());
+        Assert.All(campaign["raters"]!.AsArray(), r => Assert.Equal(2, r!["total"]!.GetValue<int>()));
+
+        // Everyone works through their own queue; only ana answers the check (item 2) as expected.
+        var judged = new Dictionary<string, List<int>>();
+        foreach (var rater in new[] { "ana", "ben", "mallory" })
+        {
+            judged[rater] = [];
+            while (await fixture.Rater(rater).GetAsync($"/api/campaigns/{id}/raters/{rater}/items/next") is { StatusCode: HttpStatusCode.OK } response)
+            {
+                // Nothing tells a rater an item is a check: the blind item has the same fields as any other.
+                var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+                Assert.Equal(["campaignId", "campaignName", "existing", "item", "left", "next", "position", "previous", "question", "right", "scored", "total"], body.Select(p => p.Key).Order());
+                var item = body["item"]!.GetValue<int>();
+                judged[rater].Add(item);
+                using var saved = await fixture.Rater(rater).PostAsJsonAsync($"/api/campaigns/{id}/raters/{rater}/judgements",
+                    new { item, left = Score(4), right = Score(2), preference = item == 2 && rater == "ana" ? "bothBad" : "left" });
+                Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+            }
+        }
+
+        Assert.All(judged.Values, items => Assert.Equal(2, items.Count));
+        var unassigned = Enumerable.Range(0, 3).Except(judged["ben"]).Single();
+        using var outsideQueue = await fixture.Rater("ben").PostAsJsonAsync($"/api/campaigns/{id}/raters/ben/judgements",
+            new { item = unassigned, left = Score(3), right = Score(3), preference = "tie" });
+        Assert.Equal(HttpStatusCode.NotFound, outsideQueue.StatusCode);
+
+        using var close = await client.PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.NoContent, close.StatusCode);
+        var before = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!;
+        var quality = before["results"]!["quality"]!.AsArray().ToDictionary(q => q!["rater"]!.GetValue<string>());
+        var failing = judged.Where(j => j.Key != "ana" && j.Value.Contains(2)).Select(j => j.Key).Order().ToList();
+        Assert.NotEmpty(failing);
+        Assert.All(failing, r => Assert.Equal(0, quality[r]!["checkPassRate"]!.GetValue<double>()));
+        Assert.Equal(judged["ana"].Contains(2) ? 1 : null, quality["ana"]!["checkPassRate"]?.GetValue<double>());
+        // The check item is kept out of the tables: only items 0 and 1, two judgements each.
+        Assert.Equal(4, before["results"]!["judgements"]!.GetValue<int>());
+
+        using var exclude = await client.PutAsJsonAsync($"/api/campaigns/{id}/excluded-raters", new { raters = failing });
+        Assert.Equal(HttpStatusCode.NoContent, exclude.StatusCode);
+        var after = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!;
+
+        Assert.Equal(failing, after["campaign"]!["excludedRaters"]!.AsArray().Select(r => r!.GetValue<string>()));
+        Assert.Equal(4, after["resultsWithEveryone"]!["judgements"]!.GetValue<int>());
+        var kept = after["judgements"]!.AsArray().Count(j => j!["check"] is null && !j["excluded"]!.GetValue<bool>());
+        Assert.Equal(kept, after["results"]!["judgements"]!.GetValue<int>());
+        Assert.True(kept < 4);
+        Assert.Contains(",bothBad,", await client.GetStringAsync($"/api/campaigns/{id}/judgements.csv"));
+    }
+
+    [Fact]
+    public async Task ARaterAddedToAnOpenCampaignTakesAShareOfTheRemainingWork()
+    {
+        using var created = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Late rater",
+            configurations = new[] { "default", "dense-only" },
+            raters = new[] { "ana", "ben", "mallory" },
+            questions = ThreeQuestions,
+            format = "lines",
+            ratersPerItem = 2,
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+
+        using var added = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "cai" });
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+        using var again = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "CAI" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+
+        var totals = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}"))!["raters"]!.AsArray()
+            .ToDictionary(r => r!["rater"]!.GetValue<string>(), r => r!["total"]!.GetValue<int>());
+        Assert.Equal(6, totals.Values.Sum());
+        Assert.InRange(totals["cai"], 1, 2);
+        var item = await fixture.Rater("cai").GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/raters/cai/items/next");
+        Assert.NotNull(item!["item"]);
     }
 }

@@ -31,7 +31,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
 
     private readonly Dictionary<string, HttpClient> raters = [];
 
-    /// <summary>An evaluator named <paramref name="name"/> (ana, ben, mallory), who scores campaigns under that name.</summary>
+    /// <summary>An evaluator named <paramref name="name"/> (ana, ben, cai, mallory), who scores campaigns under that name.</summary>
     public HttpClient Rater(string name) => raters[name];
 
     public async Task InitializeAsync()
@@ -42,7 +42,7 @@ public sealed class IntegrationFixture : IAsyncLifetime
         Clinician = await App.ClientAsync(Roles.Clinician);
         Evaluator = await App.ClientAsync(Roles.Evaluator);
         Admin = await App.ClientAsync(Roles.Admin);
-        foreach (var name in new[] { "ana", "ben", "mallory" })
+        foreach (var name in new[] { "ana", "ben", "cai", "mallory" })
         {
             raters[name] = await App.ClientAsync(name, Roles.Evaluator);
         }

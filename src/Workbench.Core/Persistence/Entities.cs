@@ -189,6 +189,15 @@ public sealed class CampaignEntity
 
     public required string RatersJson { get; set; }
 
+    /// <summary>Raters per item; null when every rater scores every item (then no assignment rows exist).</summary>
+    public int? Overlap { get; set; }
+
+    /// <summary>The owner's guidelines for raters, as Markdown (rendered without raw HTML).</summary>
+    public string? Guidelines { get; set; }
+
+    /// <summary>Raters left out of the results (as JSON), e.g. for failing check items; their judgements are kept.</summary>
+    public string ExcludedRatersJson { get; set; } = "[]";
+
     public List<CampaignQuestionEntity> Questions { get; set; } = [];
 
     public List<CampaignAnswerEntity> Answers { get; set; } = [];
@@ -205,6 +214,21 @@ public sealed class CampaignQuestionEntity
     public int Ordinal { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>Set on check questions: the expected outcome ("bothBad", "tie" or the configuration that should win). Never sent to raters.</summary>
+    public string? CheckExpected { get; set; }
+}
+
+/// <summary>One item given to one rater, when the campaign has fewer raters per item than raters.</summary>
+public sealed class CampaignAssignmentEntity
+{
+    public long Id { get; set; }
+
+    public Guid CampaignId { get; set; }
+
+    public int Item { get; set; }
+
+    public required string Rater { get; set; }
 }
 
 /// <summary>Which stored answer one configuration gave to one campaign question.</summary>

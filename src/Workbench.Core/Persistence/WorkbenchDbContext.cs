@@ -22,6 +22,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<CampaignAnswerEntity> CampaignAnswers => Set<CampaignAnswerEntity>();
 
+    public DbSet<CampaignAssignmentEntity> CampaignAssignments => Set<CampaignAssignmentEntity>();
+
     public DbSet<JudgementEntity> Judgements => Set<JudgementEntity>();
 
     public DbSet<ReindexJobEntity> ReindexJobs => Set<ReindexJobEntity>();
@@ -54,6 +56,13 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
         });
         modelBuilder.Entity<CampaignQuestionEntity>(q => q.HasIndex(x => new { x.CampaignId, x.Ordinal }).IsUnique());
         modelBuilder.Entity<CampaignAnswerEntity>(a => a.HasIndex(x => new { x.CampaignId, x.QuestionOrdinal, x.VariantIndex }).IsUnique());
+        modelBuilder.Entity<CampaignAssignmentEntity>(a =>
+        {
+            a.HasIndex(x => new { x.CampaignId, x.Item, x.Rater }).IsUnique();
+            a.HasIndex(x => new { x.CampaignId, x.Rater });
+            a.Property(x => x.Rater).HasMaxLength(64);
+            a.HasOne<CampaignEntity>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        });
 
         // One row per rater and item: raters never overwrite each other, a rater's resubmission replaces their own.
         modelBuilder.Entity<JudgementEntity>(j =>

@@ -21,6 +21,8 @@ public static class AuditActions
     public const string CampaignCreated = "campaign-created";
     public const string CampaignClosed = "campaign-closed";
     public const string CampaignRetried = "campaign-retried";
+    public const string CampaignRaterAdded = "campaign-rater-added";
+    public const string CampaignRatersExcluded = "campaign-raters-excluded";
     public const string JudgementSubmitted = "judgement-submitted";
     public const string DocumentUploaded = "document-uploaded";
     public const string ReindexStarted = "reindex-started";

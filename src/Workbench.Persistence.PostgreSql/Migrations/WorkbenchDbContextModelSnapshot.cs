@@ -410,6 +410,35 @@ namespace Workbench.Persistence.PostgreSql.Migrations
                     b.ToTable("CampaignAnswers");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAssignmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Rater")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Rater");
+
+                    b.HasIndex("CampaignId", "Item", "Rater")
+                        .IsUnique();
+
+                    b.ToTable("CampaignAssignments");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.CampaignEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -432,10 +461,20 @@ namespace Workbench.Persistence.PostgreSql.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("text");
 
+                    b.Property<string>("ExcludedRatersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Guidelines")
+                        .HasColumnType("text");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Overlap")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RatersJson")
                         .IsRequired()
@@ -463,6 +502,9 @@ namespace Workbench.Persistence.PostgreSql.Migrations
 
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CheckExpected")
+                        .HasColumnType("text");
 
                     b.Property<int>("Ordinal")
                         .HasColumnType("integer");
@@ -870,6 +912,15 @@ namespace Workbench.Persistence.PostgreSql.Migrations
                 {
                     b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
                         .WithMany("Answers")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAssignmentEntity", b =>
+                {
+                    b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
+                        .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -7,7 +7,19 @@ using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;
 
-public sealed record CampaignApiRequest(string? Name, IReadOnlyList<string?>? Configurations, IReadOnlyList<string?>? Raters, string? Questions, QuestionSetFormat? Format);
+public sealed record CampaignApiRequest(
+    string? Name,
+    IReadOnlyList<string?>? Configurations,
+    IReadOnlyList<string?>? Raters,
+    string? Questions,
+    QuestionSetFormat? Format,
+    int? RatersPerItem = null,
+    IReadOnlyList<CheckItem>? Checks = null,
+    string? Guidelines = null);
+
+public sealed record RaterApiRequest(string? Rater);
+
+public sealed record ExcludedRatersApiRequest(IReadOnlyList<string>? Raters);
 
 public sealed record CampaignCreated(Guid Id);
 
@@ -41,6 +53,14 @@ public static class CampaignApi
         api.MapPost("/{id:guid}/retry", async (Guid id, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
                 Changed(id, "failed", await campaigns.RetryAsync(id, user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct), Results.Accepted($"/api/campaigns/{id}")))
             .WithName("RetryCampaign").WithSummary("Resume generating a failed campaign (its owner or an admin).");
+        api.MapPost("/{id:guid}/raters", async (Guid id, RaterApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.AddRaterAsync(id, request.Rater ?? string.Empty, user.ToActor(Actor.ApiChannel), ct)
+                ? Results.NoContent()
+                : TypedResults.Problem($"Campaign {id} is closed or missing, or the rater is already assigned or not a valid name.", statusCode: StatusCodes.Status409Conflict, title: "Rater not added"))
+            .WithName("AddCampaignRater").WithSummary("Adds a rater; with fewer raters per item than raters, they take a share of the unscored work.");
+        api.MapPut("/{id:guid}/excluded-raters", async (Guid id, ExcludedRatersApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
+            await campaigns.ExcludeRatersAsync(id, request.Raters ?? [], user.ToActor(Actor.ApiChannel), ct) ? Results.NoContent() : NotFound(id))
+            .WithName("ExcludeCampaignRaters").WithSummary("Raters left out of the results; the results JSON then also carries resultsWithEveryone.");
         api.MapGet("/{id:guid}/results", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Results.Text(o.Json, "application/json"), ct))
             .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only).");
         api.MapGet("/{id:guid}/results.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
@@ -73,7 +93,7 @@ public static class CampaignApi
         }
 
         var created = await campaigns.CreateAsync(new CampaignRequest(request.Name ?? string.Empty, [.. request.Configurations?.OfType<string>() ?? []], [.. request.Raters?.OfType<string>() ?? []],
-            request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines), user.ToActor(Actor.ApiChannel), cancellationToken);
+            request.Questions ?? string.Empty, request.Format ?? QuestionSetFormat.Lines, request.RatersPerItem, request.Checks, request.Guidelines), user.ToActor(Actor.ApiChannel), cancellationToken);
         if (created.Id is { } id)
         {
             return TypedResults.Created($"/api/campaigns/{id}", new CampaignCreated(id));

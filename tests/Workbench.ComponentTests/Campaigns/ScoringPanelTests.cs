@@ -17,7 +17,7 @@ public class ScoringPanelTests : ComponentTestContext
         Guid.NewGuid(), "Pilot", 2, 6, 2, "What aspirin dose prevents preeclampsia?",
         BlindAnswer.From("A", ProducedBy("secret-config-alpha", "Low-dose aspirin (81 mg/d) after 12 weeks.")),
         BlindAnswer.From("B", ProducedBy("secret-config-beta", "Aspirin is recommended for high-risk pregnancies.")),
-        existing);
+        existing, Position: 2, Previous: 5, Next: 0);
 
     private void Press(IRenderedComponent<ScoringPanel> cut, params string[] keys)
     {
@@ -93,14 +93,15 @@ public class ScoringPanelTests : ComponentTestContext
     }
 
     [Fact]
-    public void BracketKeysMoveThroughTheQueue()
+    public void BracketKeysMoveThroughTheRatersOwnQueueOrder()
     {
         var targets = new List<int>();
         var cut = Render<ScoringPanel>(p => p.Add(c => c.Item, Item()).Add(c => c.OnNavigate, (int i) => targets.Add(i)));
 
         Press(cut, "]", "[");
 
-        Assert.Equal([3, 1], targets);
+        // Item 2 is third in this rater's queue, between items 5 and 0.
+        Assert.Equal([0, 5], targets);
         Assert.Contains("Item 3 of 6", cut.Find("#queue-position").TextContent);
     }
 }

@@ -11,11 +11,13 @@ namespace Workbench.Core.Evaluation.Campaigns;
 public static class Blinding
 {
     /// <summary>True when the pair's second configuration is shown on the left.</summary>
-    public static bool IsSwapped(string seed, int item, string rater)
-    {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\u001f{item}\u001f{rater.Trim().ToLowerInvariant()}"));
-        return (hash[0] & 1) == 1;
-    }
+    public static bool IsSwapped(string seed, int item, string rater) => (Hash(seed, item, rater)[0] & 1) == 1;
+
+    /// <summary>A sort key for the item, private to the rater: their queue order, unpredictable without the seed.</summary>
+    public static ulong Rank(string seed, int item, string rater) => BitConverter.ToUInt64(Hash(seed, item, rater), 8);
+
+    private static byte[] Hash(string seed, int item, string rater) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes($"{seed}\u001f{item}\u001f{rater.Trim().ToLowerInvariant()}"));
 
     public static PairPreference Unblind(Preference preference, bool swapped) => preference switch
     {

@@ -3,11 +3,23 @@ using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
-/// <summary>What an evaluator fills in to create a campaign.</summary>
-public sealed record CampaignDraft(string Name, IReadOnlyList<PipelineVariant> Variants, IReadOnlyList<string> Raters, IReadOnlyList<string> Questions)
+/// <summary>
+/// What an evaluator fills in to create a campaign. <paramref name="Overlap"/>: raters per item (null: every
+/// rater scores every item); <paramref name="Checks"/>: questions whose outcome is known, to measure raters;
+/// <paramref name="Guidelines"/>: Markdown shown beside the scoring page.
+/// </summary>
+public sealed record CampaignDraft(
+    string Name,
+    IReadOnlyList<PipelineVariant> Variants,
+    IReadOnlyList<string> Raters,
+    IReadOnlyList<string> Questions,
+    int? Overlap = null,
+    IReadOnlyList<CheckItem>? Checks = null,
+    string? Guidelines = null)
 {
     public const int MaxNameLength = 200;
     public const int MaxRaterLength = 64;
+    public const int MaxGuidelinesLength = 20_000;
 
     public IReadOnlyDictionary<string, string> Validate()
     {
@@ -41,8 +53,28 @@ public sealed record CampaignDraft(string Name, IReadOnlyList<PipelineVariant> V
             errors["questions"] = "Import at least one question.";
         }
 
+        if (Overlap is { } k && (k < 1 || k > raters.Count))
+        {
+            errors["overlap"] = $"Raters per item is between 1 and the number of raters ({raters.Count}); 2 or more keeps agreement computable.";
+        }
+
+        var bad = (Checks ?? []).Where(c => c.Question < 0 || c.Question >= Questions.Count || !IsExpectation(c.Expected)).ToList();
+        if (bad.Count > 0 || (Checks ?? []).DistinctBy(c => c.Question).Count() != (Checks ?? []).Count)
+        {
+            errors["checks"] = $"A check names a question 1–{Questions.Count} once, expecting \"{CheckItem.BothBad}\", \"{CheckItem.Tie}\" or a chosen configuration.";
+        }
+
+        if (Guidelines?.Length > MaxGuidelinesLength)
+        {
+            errors["guidelines"] = $"The guidelines are {Guidelines.Length:N0} characters; the limit is {MaxGuidelinesLength:N0}.";
+        }
+
         return errors;
     }
+
+    private bool IsExpectation(string expected) =>
+        expected.Equals(CheckItem.BothBad, StringComparison.OrdinalIgnoreCase) || expected.Equals(CheckItem.Tie, StringComparison.OrdinalIgnoreCase)
+        || Variants.Any(v => v.Name.Equals(expected, StringComparison.OrdinalIgnoreCase));
 }
 
 public sealed record RaterProgress(string Rater, int Scored, int Total);
@@ -59,12 +91,26 @@ public sealed record CampaignSummary(
     int AnswersDone,
     int AnswersTotal,
     IReadOnlyList<RaterProgress> Raters,
+    int? Overlap,
+    string? Guidelines,
+    IReadOnlyList<string> ExcludedRaters,
     string? OwnerUserId = null)
 {
     /// <summary>Closing and retrying are for the campaign's owner and admins, not for every evaluator.</summary>
     public bool CanBeManagedBy(string? userId, bool isAdmin) => isAdmin || (OwnerUserId is not null && OwnerUserId == userId);
 
-    public int ItemsPerRater => Questions * PairCount(Variants.Count);
+    /// <summary>Intra-item correlation assumed for planning before any agreement is measured (documented in the README).</summary>
+    public const double PlanningCorrelation = 0.3;
+
+    public int Items => Questions * PairCount(Variants.Count);
+
+    public int RatersPerItem => Overlap ?? Raters.Count;
+
+    /// <summary>Judgements each pair of configurations gets once every rater is done.</summary>
+    public int JudgementsPerPair => Questions * RatersPerItem;
+
+    /// <summary>Judgements a pair needs to tell a 55% win rate from 50% at 95% with this overlap (power 80%).</summary>
+    public int JudgementsNeededFor55 => Statistics.Power.JudgementsNeeded(0.55, Math.Max(1, RatersPerItem), PlanningCorrelation)!.Value;
 
     public static int PairCount(int variants) => variants * (variants - 1) / 2;
 
@@ -103,7 +149,10 @@ public sealed record BlindAnswer(
 /// <summary>What a rater has already submitted for an item, in the layout they see.</summary>
 public sealed record BlindJudgement(RubricScores Left, RubricScores Right, Preference Preference, string? Comment);
 
-/// <summary>One item of a rater's queue: the question and two anonymous answers, left and right.</summary>
+/// <summary>
+/// One item of a rater's queue: the question and two anonymous answers, left and right; where it stands in
+/// the rater's own order (<paramref name="Position"/> from 0) and the items before and after it there.
+/// </summary>
 public sealed record BlindItem(
     Guid CampaignId,
     string CampaignName,
@@ -113,7 +162,10 @@ public sealed record BlindItem(
     string Question,
     BlindAnswer Left,
     BlindAnswer Right,
-    BlindJudgement? Existing);
+    BlindJudgement? Existing,
+    int Position = 0,
+    int? Previous = null,
+    int? Next = null);
 
 /// <summary>A rater's scores of an item, in the left/right terms they saw.</summary>
 public sealed record JudgementInput(int Item, RubricScores Left, RubricScores Right, Preference? Preference, string? Comment)

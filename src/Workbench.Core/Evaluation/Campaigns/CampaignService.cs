@@ -20,7 +20,15 @@ public sealed class CampaignOptions
 }
 
 /// <summary>An evaluator's request to create a campaign, before the question set is parsed.</summary>
-public sealed record CampaignRequest(string Name, IReadOnlyList<string> Configurations, IReadOnlyList<string> Raters, string Questions, QuestionSetFormat Format);
+public sealed record CampaignRequest(
+    string Name,
+    IReadOnlyList<string> Configurations,
+    IReadOnlyList<string> Raters,
+    string Questions,
+    QuestionSetFormat Format,
+    int? Overlap = null,
+    IReadOnlyList<CheckItem>? Checks = null,
+    string? Guidelines = null);
 
 /// <summary>What became of a request to close or retry a campaign.</summary>
 public enum CampaignChange
@@ -49,7 +57,7 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         var parsed = QuestionSetParser.Parse(request.Questions, request.Format, options.Value.MaxQuestions, ask.Value.MaxQuestionLength);
         var unknown = request.Configurations.Where(c => Configurations.All(v => !string.Equals(v.Name, c, StringComparison.OrdinalIgnoreCase))).ToList();
         var variants = Configurations.Where(v => request.Configurations.Contains(v.Name, StringComparer.OrdinalIgnoreCase)).ToList();
-        var draft = new CampaignDraft(request.Name, variants, request.Raters, parsed.Questions);
+        var draft = new CampaignDraft(request.Name, variants, request.Raters, parsed.Questions, request.Overlap, request.Checks, request.Guidelines);
         var errors = draft.Validate().ToDictionary();
         if (unknown.Count > 0)
         {
@@ -68,7 +76,7 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
 
         var id = await store.CreateAsync(draft, actor.UserId, cancellationToken);
         await audit.RecordAsync(actor, AuditActions.CampaignCreated, id.ToString(),
-            $"{draft.Name}: {draft.Questions.Count} questions; configurations {string.Join(", ", variants.Select(v => v.Name))}; raters {string.Join(", ", draft.Raters)}", cancellationToken);
+            $"{draft.Name}: {draft.Questions.Count} questions ({draft.Checks?.Count ?? 0} checks); configurations {string.Join(", ", variants.Select(v => v.Name))}; raters {string.Join(", ", draft.Raters)}; {draft.Overlap?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "all"} per item", cancellationToken);
         generator.Enqueue(id);
         return new CampaignCreation(id, errors, []);
     }
@@ -111,7 +119,34 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
             null => CampaignChange.NotInState,
         };
 
-    /// <summary>The results of a closed campaign, with what the exports need; null while it is not closed.</summary>
+    /// <summary>Adds a rater to a campaign not yet closed; with an overlap they take a share of the unscored work.</summary>
+    public async Task<bool> AddRaterAsync(Guid id, string rater, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!await store.AddRaterAsync(id, rater, cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(actor, AuditActions.CampaignRaterAdded, id.ToString(), rater.Trim(), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Leaves the given raters out of the results (both versions are shown); an empty list brings everyone back.</summary>
+    public async Task<bool> ExcludeRatersAsync(Guid id, IReadOnlyList<string> raters, Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (!await store.SetExcludedRatersAsync(id, raters, cancellationToken))
+        {
+            return false;
+        }
+
+        await audit.RecordAsync(actor, AuditActions.CampaignRatersExcluded, id.ToString(), string.Join(", ", raters), cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// The results of a closed campaign, with what the exports need; null while it is not closed. When raters
+    /// are excluded, <see cref="CampaignOutcome.Results"/> leaves them out and <see cref="CampaignOutcome.WithEveryone"/> keeps them.
+    /// </summary>
     public async Task<CampaignOutcome?> GetResultsAsync(Guid id, CancellationToken cancellationToken = default)
     {
         if (await store.GetJudgementsAsync(id, cancellationToken) is not { } closed)
@@ -120,16 +155,28 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         }
 
         var names = closed.Campaign.Variants.Select(v => v.ToString()).ToList();
-        var results = CampaignResults.Compute(names, closed.Judgements, options.Value.BootstrapResamples);
-        return new CampaignOutcome(closed.Campaign, await store.ListQuestionsAsync(id, cancellationToken), results, closed.Judgements);
+        CampaignResultsReport Compute(IReadOnlyList<Judgement> judgements) => CampaignResults.Compute(names, judgements, options.Value.BootstrapResamples, closed.Evidence);
+        var excluded = closed.Campaign.ExcludedRaters.ToHashSet(StringComparer.Ordinal);
+        var everyone = Compute(closed.Judgements);
+        var results = excluded.Count == 0 ? everyone : Compute(closed.Judgements.Where(j => !excluded.Contains(j.Rater)).ToList());
+        return new CampaignOutcome(closed.Campaign, await store.ListQuestionsAsync(id, cancellationToken), results, excluded.Count == 0 ? null : everyone, closed.Judgements, closed.Evidence);
     }
 }
 
-public sealed record CampaignOutcome(CampaignSummary Campaign, IReadOnlyList<string> Questions, CampaignResultsReport Results, IReadOnlyList<Judgement> Judgements)
+public sealed record CampaignOutcome(
+    CampaignSummary Campaign,
+    IReadOnlyList<string> Questions,
+    CampaignResultsReport Results,
+    CampaignResultsReport? WithEveryone,
+    IReadOnlyList<Judgement> Judgements,
+    CampaignEvidence Evidence)
 {
-    public string Json => CampaignExport.ToJson(Campaign, Questions, Results, Judgements);
+    /// <summary>The quality panel covers every rater, excluded or not, so the owner can bring one back.</summary>
+    public IReadOnlyList<RaterQuality> Quality => (WithEveryone ?? Results).Quality;
 
-    public string JudgementsCsv => CampaignExport.JudgementsCsv(Campaign, Questions, Judgements);
+    public string Json => CampaignExport.ToJson(this);
+
+    public string JudgementsCsv => CampaignExport.JudgementsCsv(this);
 
     public string ResultsCsv => CampaignExport.ResultsCsv(Results);
 }

@@ -21,6 +21,8 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             throw new ArgumentException(string.Join(" ", errors.Values), nameof(draft));
         }
 
+        var raters = draft.Raters.Select(r => r.Trim()).Where(r => r.Length > 0).ToList();
+        var checks = (draft.Checks ?? []).ToDictionary(c => c.Question, c => c.Expected);
         var campaign = new CampaignEntity
         {
             Id = Guid.NewGuid(),
@@ -30,11 +32,20 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             CreatedByUserId = ownerUserId,
             BlindingSeed = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
             VariantsJson = JsonSerializer.Serialize(draft.Variants, Json),
-            RatersJson = JsonSerializer.Serialize(draft.Raters.Select(r => r.Trim()).Where(r => r.Length > 0).ToList(), Json),
-            Questions = draft.Questions.Select((q, i) => new CampaignQuestionEntity { Ordinal = i, Text = q }).ToList(),
+            RatersJson = JsonSerializer.Serialize(raters, Json),
+            Overlap = draft.Overlap < raters.Count ? draft.Overlap : null,
+            Guidelines = string.IsNullOrWhiteSpace(draft.Guidelines) ? null : draft.Guidelines.Trim(),
+            Questions = draft.Questions.Select((q, i) => new CampaignQuestionEntity { Ordinal = i, Text = q, CheckExpected = checks.GetValueOrDefault(i) }).ToList(),
         };
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Campaigns.Add(campaign);
+        if (campaign.Overlap is { } overlap)
+        {
+            var items = draft.Questions.Count * CampaignSummary.PairCount(draft.Variants.Count);
+            db.CampaignAssignments.AddRange(CampaignAssignment.Assign(items, raters, overlap, campaign.BlindingSeed)
+                .Select(a => new CampaignAssignmentEntity { CampaignId = campaign.Id, Item = a.Item, Rater = a.Rater }));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return campaign.Id;
     }
@@ -115,10 +126,11 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
 
         var variants = Variants(campaign);
         var pairs = CampaignSummary.PairCount(variants.Count);
-        var total = campaign.Questions.Count * pairs;
+        var queue = await QueueAsync(db, campaign, name, cancellationToken);
         var scored = await db.Judgements.Where(j => j.CampaignId == id && j.Rater == name).Select(j => j.Item).ToListAsync(cancellationToken);
-        var target = item ?? Enumerable.Range(0, total).Cast<int?>().FirstOrDefault(i => !scored.Contains(i!.Value));
-        if (target is not { } chosen || chosen < 0 || chosen >= total)
+        var target = item ?? queue.Cast<int?>().FirstOrDefault(i => !scored.Contains(i!.Value));
+        var position = target is { } t ? queue.IndexOf(t) : -1;
+        if (target is not { } chosen || position < 0)
         {
             return null;
         }
@@ -143,10 +155,20 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
                 Blinding.Blind((PairPreference)existing.Preference, swapped), existing.Comment);
         }
 
-        return new BlindItem(id, campaign.Name, chosen, total, scored.Count, question.Text,
+        return new BlindItem(id, campaign.Name, chosen, queue.Count, scored.Count(queue.Contains), question.Text,
             BlindAnswer.From("A", AnswerStore.FromEntity(answers[answerIds[left]])),
             BlindAnswer.From("B", AnswerStore.FromEntity(answers[answerIds[right]])),
-            previous);
+            previous, position, position > 0 ? queue[position - 1] : null, position < queue.Count - 1 ? queue[position + 1] : null);
+    }
+
+    /// <summary>The first item of the rater's queue, scored or not: where revisiting starts.</summary>
+    public async Task<BlindItem?> GetFirstItemAsync(Guid id, string rater, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        return campaign is not null && Rater(campaign, rater) is { } name && (await QueueAsync(db, campaign, name, cancellationToken)) is [var first, ..]
+            ? await GetItemAsync(id, rater, first, cancellationToken)
+            : null;
     }
 
     /// <summary>Saves a rater's judgement of an item, replacing only that rater's earlier judgement of it. The rater is the signed-in user.</summary>
@@ -174,9 +196,9 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
 
         var variants = Variants(campaign);
         var pairs = CampaignSummary.PairCount(variants.Count);
-        if (input.Item < 0 || input.Item >= campaign.Questions.Count * pairs)
+        if (!(await QueueAsync(db, campaign, name, cancellationToken)).Contains(input.Item))
         {
-            return SubmitResult.Fail(SubmitOutcome.NotFound, "item", $"The campaign has no item {input.Item}.");
+            return SubmitResult.Fail(SubmitOutcome.NotFound, "item", $"Item {input.Item} is not in your queue for this campaign.");
         }
 
         var swapped = Blinding.IsSwapped(campaign.BlindingSeed, input.Item, name);
@@ -209,11 +231,11 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         return SubmitResult.Saved;
     }
 
-    /// <summary>Every judgement with blinding undone, and the configurations; only for closed campaigns.</summary>
-    public async Task<(CampaignSummary Campaign, IReadOnlyList<Judgement> Judgements)?> GetJudgementsAsync(Guid id, CancellationToken cancellationToken = default)
+    /// <summary>Every judgement with blinding undone, the configurations, each answer's style and the check items; only for closed campaigns.</summary>
+    public async Task<(CampaignSummary Campaign, IReadOnlyList<Judgement> Judgements, CampaignEvidence Evidence)?> GetJudgementsAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (campaign is null || campaign.Status != CampaignStatus.Closed)
         {
             return null;
@@ -223,7 +245,68 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var judgements = rows.Select(j => new Judgement(j.Item, j.Rater, j.FirstVariant, j.SecondVariant,
             JsonSerializer.Deserialize<RubricScores>(j.FirstScoresJson, Json)!, JsonSerializer.Deserialize<RubricScores>(j.SecondScoresJson, Json)!,
             (PairPreference)j.Preference, j.Comment, StoredTime.Utc(j.SubmittedAtUtc))).ToList();
-        return (await SummariseAsync(db, campaign, cancellationToken), judgements);
+        var links = await db.CampaignAnswers.AsNoTracking().Where(a => a.CampaignId == id).ToListAsync(cancellationToken);
+        var answerIds = links.Select(l => l.AnswerId).ToList();
+        var answers = await db.Answers.AsNoTracking().Include(a => a.Citations).Where(a => answerIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, cancellationToken);
+        var styles = links.Where(l => answers.ContainsKey(l.AnswerId))
+            .ToDictionary(l => (l.QuestionOrdinal, l.VariantIndex), l => AnswerStyle.Of(AnswerStore.FromEntity(answers[l.AnswerId])));
+        var checks = campaign.Questions.Where(q => q.CheckExpected is not null).ToDictionary(q => q.Ordinal, q => new CheckItem(q.Ordinal, q.CheckExpected!));
+        return (await SummariseAsync(db, campaign, cancellationToken), judgements, new CampaignEvidence(styles, checks));
+    }
+
+    /// <summary>
+    /// Adds a rater to a campaign that is still being generated or scored. With every rater on every item they
+    /// get every item; with fewer raters per item they take a share of the others' unscored work.
+    /// </summary>
+    public async Task<bool> AddRaterAsync(Guid id, string rater, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        var name = rater.Trim();
+        if (campaign is null || campaign.Status is CampaignStatus.Closed || Rater(campaign, name) is not null
+            || name.Length is 0 or > CampaignDraft.MaxRaterLength || name.Contains('/', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        campaign.RatersJson = JsonSerializer.Serialize(Raters(campaign).Append(name).ToList(), Json);
+        if (campaign.Overlap is not null)
+        {
+            var assignments = await db.CampaignAssignments.Where(a => a.CampaignId == id).ToListAsync(cancellationToken);
+            var scored = (await db.Judgements.Where(j => j.CampaignId == id).Select(j => new { j.Item, j.Rater }).ToListAsync(cancellationToken))
+                .Select(j => (j.Item, j.Rater)).ToHashSet();
+            foreach (var (item, from) in CampaignAssignment.ShareWith(name, assignments.Select(a => (a.Item, a.Rater)).ToList(), scored))
+            {
+                assignments.First(a => a.Item == item && a.Rater == from).Rater = name;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>Sets which raters are left out of the results (their judgements stay stored and exported).</summary>
+    public async Task<bool> SetExcludedRatersAsync(Guid id, IReadOnlyList<string> raters, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (campaign is null)
+        {
+            return false;
+        }
+
+        campaign.ExcludedRatersJson = JsonSerializer.Serialize(raters.Select(r => Rater(campaign, r)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), Json);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    /// <summary>The rater's items in their own order: all items, or their assignments when the campaign has an overlap.</summary>
+    private static async Task<List<int>> QueueAsync(WorkbenchDbContext db, CampaignEntity campaign, string rater, CancellationToken cancellationToken)
+    {
+        var items = campaign.Overlap is null
+            ? Enumerable.Range(0, campaign.Questions.Count * CampaignSummary.PairCount(Variants(campaign).Count)).ToList()
+            : await db.CampaignAssignments.Where(a => a.CampaignId == campaign.Id && a.Rater == rater).Select(a => a.Item).ToListAsync(cancellationToken);
+        return [.. CampaignAssignment.Queue(items, rater, campaign.BlindingSeed)];
     }
 
     /// <summary>The campaign's questions in order, for exports.</summary>
@@ -241,9 +324,14 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var scored = await db.Judgements.Where(j => j.CampaignId == campaign.Id).GroupBy(j => j.Rater)
             .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
         var items = questions * CampaignSummary.PairCount(variants.Count);
-        var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), items)).ToList();
+        var assigned = campaign.Overlap is null
+            ? null
+            : await db.CampaignAssignments.Where(a => a.CampaignId == campaign.Id).GroupBy(a => a.Rater)
+                .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
+        var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), assigned?.GetValueOrDefault(r) ?? items)).ToList();
         return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, StoredTime.Utc(campaign.CreatedAtUtc),
-            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters, campaign.CreatedByUserId);
+            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters,
+            campaign.Overlap, campaign.Guidelines, JsonSerializer.Deserialize<List<string>>(campaign.ExcludedRatersJson, Json) ?? [], campaign.CreatedByUserId);
     }
 
     private static List<PipelineVariant> Variants(CampaignEntity campaign) =>

@@ -397,6 +397,33 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("CampaignAnswers");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAssignmentEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Item")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rater")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Rater");
+
+                    b.HasIndex("CampaignId", "Item", "Rater")
+                        .IsUnique();
+
+                    b.ToTable("CampaignAssignments");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.CampaignEntity", b =>
                 {
                     b.Property<Guid>("Id")
@@ -419,10 +446,20 @@ namespace Workbench.Core.Persistence.Migrations
                     b.Property<string>("Error")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExcludedRatersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Guidelines")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Overlap")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RatersJson")
                         .IsRequired()
@@ -447,6 +484,9 @@ namespace Workbench.Core.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CheckExpected")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Ordinal")
@@ -847,6 +887,15 @@ namespace Workbench.Core.Persistence.Migrations
                 {
                     b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
                         .WithMany("Answers")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workbench.Core.Persistence.CampaignAssignmentEntity", b =>
+                {
+                    b.HasOne("Workbench.Core.Persistence.CampaignEntity", null)
+                        .WithMany()
                         .HasForeignKey("CampaignId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
