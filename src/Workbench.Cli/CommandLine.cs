@@ -14,9 +14,11 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
                                         (or, with --changed, the live version updated in place)
           ask QUESTION [--top-k N] [--json]
                                         answer a question with citations
-          eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]
+          eval retrieval --dataset DIR|FILE [--retriever default|dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]
                                         index a data set into its own collection and score retrieval
-                                        (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
+                                        (recall@1/5/10, MRR@10, nDCG@10 with its difference to dense and
+                                        a 95% interval, p50/p95 latency) per retriever; "default" (or none)
+                                        is what the ask page runs
           token --user NAME [--name TEXT] [--days N]
                                         create an API token for an existing user (printed once)
           bench ingest [--source DIR] [--limit DOCUMENTS]

@@ -22,11 +22,11 @@ public static class EvaluationCommand
     {
         if (arguments.Positional is not ["retrieval"])
         {
-            throw new ArgumentException("usage: eval retrieval --dataset DIR [--retriever KIND]... [--json FILE] [--limit N] [--split test|dev]");
+            throw new ArgumentException("usage: eval retrieval --dataset DIR|FILE [--retriever default|KIND]... [--json FILE] [--limit N] [--split test|dev]");
         }
 
         var dataset = EvaluationDataset.Load(Dataset(arguments), arguments.IntOption("limit"), arguments.Option("split"));
-        var retrievers = arguments.Values("retriever").DefaultIfEmpty("hybrid").Select(RetrieverSpec.Parse).ToList();
+        var retrievers = arguments.Values("retriever").DefaultIfEmpty(RetrieverSpec.DefaultName).Select(RetrieverSpec.Parse).ToList();
         Console.Error.WriteLine($"{dataset.Name}: {dataset.Questions.Count} questions; retrievers {string.Join(", ", retrievers.Select(r => r.Label))}");
 
         var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, retrievers,

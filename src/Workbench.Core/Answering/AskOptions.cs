@@ -36,6 +36,18 @@ public sealed class AskOptions
     [Range(0.0, 1.0)]
     public double LexicalWeight { get; set; } = 0.2;
 
+    /// <summary>
+    /// Search with the question cleaned of greetings, thanks, signatures and a repeated subject line
+    /// (<see cref="Text.ConsumerMessage"/>); the question shown and stored is the one asked.
+    /// </summary>
+    public bool CleanQuestion { get; set; }
+
+    /// <summary>
+    /// Scale the sparse (linear fusion) and lexical weights by how specific the question's words are
+    /// (<see cref="SparseEmphasis"/>): codes, doses and drug names raise them, everyday wording lowers them.
+    /// </summary>
+    public bool AdaptiveSparseWeight { get; set; }
+
     [Range(1, 50)]
     public int MaxTopK { get; set; } = 20;
 

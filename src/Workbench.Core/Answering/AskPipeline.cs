@@ -12,6 +12,7 @@ using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;
 
@@ -38,10 +39,11 @@ public sealed class AskPipeline(
     private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
     {
         var ask = askOptions.Value;
+        var query = string.Join(", ", new[] { ask.CleanQuestion ? "cleaned" : null, ask.AdaptiveSparseWeight ? "adaptive sparse weight" : null }.OfType<string>());
         return new PipelineConfiguration(name, version, embeddingOptions.Value.ModelName,
             retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
             reranker == RerankerKind.None ? "none" : $"{reranker.ToString().ToLowerInvariant()}(w={ask.LexicalWeight:0.##})",
-            topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
+            topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer, query.Length > 0 ? query : "none");
     }
 
     private FusionSettings FusionSettings => new(askOptions.Value.Fusion, askOptions.Value.RrfK, askOptions.Value.DenseWeight, askOptions.Value.SparseWeight);
@@ -84,13 +86,16 @@ public sealed class AskPipeline(
         var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
         var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer);
 
+        var search = ask.CleanQuestion ? ConsumerMessage.Clean(question) : question;
+        var emphasis = ask.AdaptiveSparseWeight ? SparseEmphasis.Of(search) : 1;
         var stopwatch = Stopwatch.StartNew();
-        var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + question, cancellationToken: cancellationToken);
+        var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + search, cancellationToken: cancellationToken);
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
         var candidates = reranker == RerankerKind.None ? topK : LexicalReranker.Candidates(topK);
-        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings,
+        var fusion = FusionSettings with { SparseWeight = FusionSettings.SparseWeight * emphasis };
+        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(search), retriever, candidates, request.Filters ?? SearchFilters.None, fusion,
             WithTermIds: reranker == RerankerKind.Lexical);
         IReadOnlyList<RetrievedPassage> passages;
         try
@@ -98,7 +103,7 @@ public sealed class AskPipeline(
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
-                hits = LexicalReranker.Rerank(question, hits, topK, ask.LexicalWeight);
+                hits = LexicalReranker.Rerank(search, hits, topK, Math.Min(1, ask.LexicalWeight * emphasis));
             }
 
             passages = await index.LoadAsync(hits, cancellationToken);
