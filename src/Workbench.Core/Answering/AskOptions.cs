@@ -48,6 +48,24 @@ public sealed class AskOptions
     /// </summary>
     public bool AdaptiveSparseWeight { get; set; }
 
+    /// <summary>
+    /// Dense pseudo-relevance feedback: the query vector is moved toward the mean of the vectors of this
+    /// many nearest passages before searching (0: off).
+    /// </summary>
+    [Range(0, 20)]
+    public int FeedbackPassages { get; set; }
+
+    /// <summary>How far the query vector moves toward those passages: their mean's weight against the query's 1.</summary>
+    [Range(0.0, 4.0)]
+    public double FeedbackWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// Document-level aggregation: passages are ranked by their document's evidence, the best passage's
+    /// score plus this weight times the scores of the document's other passages found (0: off).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double DocumentAggregation { get; set; }
+
     [Range(1, 50)]
     public int MaxTopK { get; set; } = 20;
 

@@ -39,7 +39,13 @@ public sealed class AskPipeline(
     private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
     {
         var ask = askOptions.Value;
-        var query = string.Join(", ", new[] { ask.CleanQuestion ? "cleaned" : null, ask.AdaptiveSparseWeight ? "adaptive sparse weight" : null }.OfType<string>());
+        var query = string.Join(", ", new[]
+        {
+            ask.CleanQuestion ? "cleaned" : null,
+            ask.AdaptiveSparseWeight ? "adaptive sparse weight" : null,
+            ask.FeedbackPassages > 0 ? $"feedback({ask.FeedbackPassages}×{ask.FeedbackWeight:0.##})" : null,
+            ask.DocumentAggregation > 0 ? $"documents(+{ask.DocumentAggregation:0.##})" : null,
+        }.OfType<string>());
         return new PipelineConfiguration(name, version, embeddingOptions.Value.ModelName,
             retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
             reranker == RerankerKind.None ? "none" : $"{reranker.ToString().ToLowerInvariant()}(w={ask.LexicalWeight:0.##})",
@@ -95,11 +101,14 @@ public sealed class AskPipeline(
         stopwatch.Restart();
         var candidates = reranker == RerankerKind.None ? topK : LexicalReranker.Candidates(topK);
         var fusion = FusionSettings with { SparseWeight = FusionSettings.SparseWeight * emphasis };
-        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(search), retriever, candidates, request.Filters ?? SearchFilters.None, fusion,
-            WithTermIds: reranker == RerankerKind.Lexical);
+        var filters = request.Filters ?? SearchFilters.None;
         IReadOnlyList<RetrievedPassage> passages;
         try
         {
+            var vector = ask.FeedbackPassages > 0
+                ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, ask.FeedbackPassages, filters, cancellationToken), ask.FeedbackWeight)
+                : embedding.Vector;
+            var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical);
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
@@ -107,6 +116,10 @@ public sealed class AskPipeline(
             }
 
             passages = await index.LoadAsync(hits, cancellationToken);
+            if (ask.DocumentAggregation > 0)
+            {
+                passages = DocumentEvidence.Rank(passages, ask.DocumentAggregation);
+            }
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {

@@ -275,6 +275,30 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
         return results[0].Result.Select(p => Hit(p, cosines.GetValueOrDefault(p.Id.Uuid))).ToList();
     }
 
+    /// <summary>The dense vectors of the passages nearest to a query vector, nearest first (for pseudo-relevance feedback).</summary>
+    public async Task<IReadOnlyList<float[]>> NearestDenseVectorsAsync(ReadOnlyMemory<float> dense, int count, SearchFilters filters, CancellationToken cancellationToken = default)
+    {
+        var request = new QueryPoints
+        {
+            CollectionName = Collection,
+            Query = dense.ToArray(),
+            Using = DenseVector,
+            Limit = (ulong)count,
+            WithPayload = new WithPayloadSelector { Enable = false },
+            WithVectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } },
+        };
+        if (ToFilter(filters) is { } filter)
+        {
+            request.Filter = filter;
+        }
+
+        var points = (await client.QueryBatchAsync(Collection, [request], cancellationToken: cancellationToken))[0].Result;
+        return points
+            .Select(p => p.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true ? stored.GetDenseVector()?.Data.ToArray() : null)
+            .OfType<float[]>()
+            .ToList();
+    }
+
     /// <summary>
     /// The passages of the hits, in the hits' order. A hit whose passage has gone since it was found (a
     /// reindex switched versions in between) is left out.
