@@ -84,6 +84,9 @@ public sealed class AskOptions
     /// <summary>Other named configurations, beside the default above, that evaluation campaigns can compare.</summary>
     public List<PipelineVariantOptions> Variants { get; set; } = [];
 
+    /// <summary>What the configured pipeline does to the question and the ranking beyond its retriever and re-ranker.</summary>
+    public SearchTuning Tuning => new(CleanQuestion, AdaptiveSparseWeight, FeedbackPassages, FeedbackWeight, DocumentAggregation);
+
     /// <summary>The default configuration as a variant: what the ask page uses.</summary>
     public PipelineVariant DefaultVariant => new(PipelineName, PipelineVersion, Retriever, Reranker, DefaultTopK);
 
@@ -135,4 +138,10 @@ public sealed class ExtractiveComposerOptions
     /// <summary>Sentences sharing more than this share of their words with one already chosen are dropped.</summary>
     [Range(0.0, 1.0)]
     public double NearDuplicateOverlap { get; set; } = 0.6;
+}
+
+/// <summary>The question cleaning, adaptive sparse weight, dense feedback and document aggregation of a pipeline (<see cref="AskOptions"/>).</summary>
+public sealed record SearchTuning(bool CleanQuestion, bool AdaptiveSparseWeight, int FeedbackPassages, double FeedbackWeight, double DocumentAggregation)
+{
+    public static SearchTuning None { get; } = new(false, false, 0, 0, 0);
 }

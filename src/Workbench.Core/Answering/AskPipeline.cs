@@ -36,15 +36,15 @@ public sealed class AskPipeline(
 {
     private const int ClosestPassagesShown = 3;
 
-    private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
+    private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer, SearchTuning tuning)
     {
         var ask = askOptions.Value;
         var query = string.Join(", ", new[]
         {
-            ask.CleanQuestion ? "cleaned" : null,
-            ask.AdaptiveSparseWeight ? "adaptive sparse weight" : null,
-            ask.FeedbackPassages > 0 ? $"feedback({ask.FeedbackPassages}×{ask.FeedbackWeight:0.##})" : null,
-            ask.DocumentAggregation > 0 ? $"documents(+{ask.DocumentAggregation:0.##})" : null,
+            tuning.CleanQuestion ? "cleaned" : null,
+            tuning.AdaptiveSparseWeight ? "adaptive sparse weight" : null,
+            tuning.FeedbackPassages > 0 ? $"feedback({tuning.FeedbackPassages}×{tuning.FeedbackWeight:0.##})" : null,
+            tuning.DocumentAggregation > 0 ? $"documents(+{tuning.DocumentAggregation:0.##})" : null,
         }.OfType<string>());
         return new PipelineConfiguration(name, version, embeddingOptions.Value.ModelName,
             retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
@@ -90,10 +90,13 @@ public sealed class AskPipeline(
         var reranker = request.Reranker ?? variant.Reranker;
         var topK = request.TopK ?? variant.TopK;
         var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
-        var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer);
+        // What is done to the question and the ranking belongs to the configured pipeline: a request naming
+        // its own retriever or re-ranker (an evaluation's baseline) runs them plain.
+        var tuning = request.Retriever is null && request.Reranker is null ? ask.Tuning : SearchTuning.None;
+        var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer, tuning);
 
-        var search = ask.CleanQuestion ? ConsumerMessage.Clean(question) : question;
-        var emphasis = ask.AdaptiveSparseWeight ? SparseEmphasis.Of(search) : 1;
+        var search = tuning.CleanQuestion ? ConsumerMessage.Clean(question) : question;
+        var emphasis = tuning.AdaptiveSparseWeight ? SparseEmphasis.Of(search) : 1;
         var stopwatch = Stopwatch.StartNew();
         var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + search, cancellationToken: cancellationToken);
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
@@ -105,8 +108,8 @@ public sealed class AskPipeline(
         IReadOnlyList<RetrievedPassage> passages;
         try
         {
-            var vector = ask.FeedbackPassages > 0
-                ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, ask.FeedbackPassages, filters, cancellationToken), ask.FeedbackWeight)
+            var vector = tuning.FeedbackPassages > 0
+                ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, tuning.FeedbackPassages, filters, cancellationToken), tuning.FeedbackWeight)
                 : embedding.Vector;
             var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical);
             var hits = await index.FindAsync(query, cancellationToken);
@@ -116,9 +119,9 @@ public sealed class AskPipeline(
             }
 
             passages = await index.LoadAsync(hits, cancellationToken);
-            if (ask.DocumentAggregation > 0)
+            if (tuning.DocumentAggregation > 0)
             {
-                passages = DocumentEvidence.Rank(passages, ask.DocumentAggregation);
+                passages = DocumentEvidence.Rank(passages, tuning.DocumentAggregation);
             }
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)

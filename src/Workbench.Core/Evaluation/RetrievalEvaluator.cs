@@ -97,13 +97,14 @@ public sealed class RetrievalEvaluator(
     {
         var indexed = await indexer.IndexAsync(dataset.Corpus,
             new Progress<IndexingProgress>(p => progress?.Report(new EvaluationProgress("indexing", p.DocumentsDone, p.DocumentsTotal))), cancellationToken);
-        var runs = new List<(RetrieverScore Score, double[] Ndcg)>();
+        var runs = new List<(RetrieverSpec Spec, RetrieverScore Score, double[] Ndcg)>();
         foreach (var retriever in retrievers.Contains(RetrieverSpec.Dense) ? retrievers : [RetrieverSpec.Dense, .. retrievers])
         {
-            runs.Add(await ScoreAsync(dataset, retriever, progress, cancellationToken));
+            var (score, ndcg) = await ScoreAsync(dataset, retriever, progress, cancellationToken);
+            runs.Add((retriever, score, ndcg));
         }
 
-        var dense = runs.First(r => r.Score.Retriever == RetrieverSpec.Dense.Label).Ndcg;
+        var dense = runs.First(r => r.Spec == RetrieverSpec.Dense).Ndcg;
         var scores = runs.Select(r => r.Score with { NdcgVsDense = Intervals.PairedBootstrap(r.Ndcg, dense) }).ToList();
 
         var byPassage = dataset.Questions.Any(q => q.ByPassage);
