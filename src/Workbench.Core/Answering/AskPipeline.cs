@@ -111,7 +111,8 @@ public sealed class AskPipeline(
             var vector = tuning.FeedbackPassages > 0
                 ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, tuning.FeedbackPassages, filters, cancellationToken), tuning.FeedbackWeight)
                 : embedding.Vector;
-            var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical);
+            var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical,
+                Evidence: tuning.FeedbackPassages > 0 ? embedding.Vector : null);
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
