@@ -112,7 +112,7 @@ public sealed class AskPipeline(
                 ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, tuning.FeedbackPassages, filters, cancellationToken), tuning.FeedbackWeight)
                 : embedding.Vector;
             var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical,
-                Evidence: tuning.FeedbackPassages > 0 ? embedding.Vector : null);
+                Evidence: tuning.FeedbackPassages > 0 ? embedding.Vector : (ReadOnlyMemory<float>?)null);
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
