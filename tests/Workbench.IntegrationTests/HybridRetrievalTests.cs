@@ -175,7 +175,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     {
         var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(EvaluationDataset.Load(folder), [RetrieverSpec.Default]);
 
-        // The configured default (hybrid, DBSF, lexical re-ranking), not plain hybrid, beside the dense baseline.
-        Assert.Equal(["dense", "default: hybrid [dbsf, lexical(w=0.2)]"], report.Retrievers.Select(r => r.Retriever));
+        // The configured default (hybrid, DBSF, lexical re-ranking, cleaned question), not plain hybrid, beside the dense baseline.
+        Assert.Equal(["dense", "default: hybrid [dbsf, lexical(w=0.2), cleaned]"], report.Retrievers.Select(r => r.Retriever));
     }
 }

@@ -38,9 +38,10 @@ public sealed class AskOptions
 
     /// <summary>
     /// Search with the question cleaned of greetings, thanks, signatures and a repeated subject line
-    /// (<see cref="Text.ConsumerMessage"/>); the question shown and stored is the one asked.
+    /// (<see cref="Text.ConsumerMessage"/>); the question shown and stored is the one asked. On by default:
+    /// chosen by the rule in the README ("Retrieval on consumer questions").
     /// </summary>
-    public bool CleanQuestion { get; set; }
+    public bool CleanQuestion { get; set; } = true;
 
     /// <summary>
     /// Scale the sparse (linear fusion) and lexical weights by how specific the question's words are
