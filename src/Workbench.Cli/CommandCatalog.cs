@@ -61,10 +61,10 @@ public static class CommandCatalog
         new("eval retrieval", "Index a data set into a collection of its own and score retrievers on it (recall@1/5/10, MRR@10, nDCG@10, latency).",
             CommandNeeds.Qdrant | CommandNeeds.Model,
             [
-                OptionSpec.Text("dataset", "DIR", "PubMedQA, MedQuAD or a folder with questions.jsonl"),
-                OptionSpec.Text("retriever", "KIND", "dense, sparse, hybrid, with +lexical to re-rank (default: hybrid)", repeatable: true),
+                OptionSpec.Text("dataset", "DIR|FILE", "PubMedQA, MedQuAD, a MEDIQA2019-Task3-QA-*.xml file or a folder with questions.jsonl"),
+                OptionSpec.Text("retriever", "KIND", "default (what the ask page runs), dense, sparse, hybrid, with +lexical to re-rank (default: default)", repeatable: true),
                 OptionSpec.Whole("limit", "at most N questions, spread over the set"),
-                OptionSpec.Text("split", "test|dev", "PubMedQA's official test half or the other half"),
+                OptionSpec.Text("split", "dev|test", "the half to tune on or the other (PubMedQA: its official halves; others: by a hash of the question)"),
                 OptionSpec.Text("json", "FILE", "also write the report as JSON"),
                 OptionSpec.Text("report-dir", "DIR", "where reports are kept (default: artifacts/eval)"),
             ],

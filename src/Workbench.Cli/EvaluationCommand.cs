@@ -24,7 +24,7 @@ public static class EvaluationCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset)
     {
-        var retrievers = arguments.Values("retriever").DefaultIfEmpty("hybrid").Select(RetrieverSpec.Parse).ToList();
+        var retrievers = arguments.Values("retriever").DefaultIfEmpty(RetrieverSpec.DefaultName).Select(RetrieverSpec.Parse).ToList();
         Console.Error.WriteLine($"{dataset.Name}: {dataset.Questions.Count} questions; retrievers {string.Join(", ", retrievers.Select(r => r.Label))}");
 
         var progress = new ConsoleProgress<EvaluationProgress>(p => $"{p.Stage}: {p.Done}/{p.Total}", p => p.Stage);
@@ -45,5 +45,5 @@ public static class EvaluationCommand
         return 0;
     }
 
-    private static string Dataset(CommandLine arguments) => CommandInputs.ExistingFolder(arguments.Required("dataset"), "--dataset");
+    private static string Dataset(CommandLine arguments) => CommandInputs.ExistingFolderOrFile(arguments.Required("dataset"), "--dataset");
 }

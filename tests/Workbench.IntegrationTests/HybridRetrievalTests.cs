@@ -2,6 +2,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
+using Workbench.Core.Evaluation.Statistics;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
@@ -155,7 +156,10 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, [RetrieverSpec.Parse("sparse")]);
 
         // Sparse finds ZX-5512 first and never finds the hypertension document: half of each metric.
-        var sparse = Assert.Single(report.Retrievers);
+        Assert.Equal(["dense", "sparse"], report.Retrievers.Select(r => r.Retriever));
+        var (dense, sparse) = (report.Retrievers[0], report.Retrievers[1]);
+        Assert.Equal(sparse.Ndcg10 - dense.Ndcg10, sparse.NdcgVsDense!.Value, 6);
+        Assert.Equal(new Estimate(0, 0, 0), dense.NdcgVsDense);
         Assert.Equal(2, sparse.Questions);
         Assert.Equal(0.5, sparse.Recall1, 6);
         Assert.Equal(0.5, sparse.Recall10, 6);
@@ -164,5 +168,14 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         Assert.True(sparse.P50Ms > 0 && sparse.P95Ms >= sparse.P50Ms);
         Assert.Equal(Documents.Count, report.Documents);
         Assert.Equal("document", report.Relevance);
+    }
+
+    [Fact]
+    public async Task DefaultIsWhatTheAskPageRunsNamedByItsPipeline()
+    {
+        var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(EvaluationDataset.Load(folder), [RetrieverSpec.Default]);
+
+        // The configured default (hybrid, DBSF, lexical re-ranking, cleaned question), not plain hybrid, beside the dense baseline.
+        Assert.Equal(["dense", "default: hybrid [dbsf, lexical(w=0.2), cleaned]"], report.Retrievers.Select(r => r.Retriever));
     }
 }

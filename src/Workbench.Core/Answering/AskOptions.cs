@@ -36,6 +36,37 @@ public sealed class AskOptions
     [Range(0.0, 1.0)]
     public double LexicalWeight { get; set; } = 0.2;
 
+    /// <summary>
+    /// Search with the question cleaned of greetings, thanks, signatures and a repeated subject line
+    /// (<see cref="Text.ConsumerMessage"/>); the question shown and stored is the one asked. On by default:
+    /// chosen by the rule in the README ("Retrieval on consumer questions").
+    /// </summary>
+    public bool CleanQuestion { get; set; } = true;
+
+    /// <summary>
+    /// Scale the sparse (linear fusion) and lexical weights by how specific the question's words are
+    /// (<see cref="SparseEmphasis"/>): codes, doses and drug names raise them, everyday wording lowers them.
+    /// </summary>
+    public bool AdaptiveSparseWeight { get; set; }
+
+    /// <summary>
+    /// Dense pseudo-relevance feedback: the query vector is moved toward the mean of the vectors of this
+    /// many nearest passages before searching (0: off).
+    /// </summary>
+    [Range(0, 20)]
+    public int FeedbackPassages { get; set; }
+
+    /// <summary>How far the query vector moves toward those passages: their mean's weight against the query's 1.</summary>
+    [Range(0.0, 4.0)]
+    public double FeedbackWeight { get; set; } = 0.5;
+
+    /// <summary>
+    /// Document-level aggregation: passages are ranked by their document's evidence, the best passage's
+    /// score plus this weight times the scores of the document's other passages found (0: off).
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double DocumentAggregation { get; set; }
+
     [Range(1, 50)]
     public int MaxTopK { get; set; } = 20;
 
@@ -53,6 +84,9 @@ public sealed class AskOptions
 
     /// <summary>Other named configurations, beside the default above, that evaluation campaigns can compare.</summary>
     public List<PipelineVariantOptions> Variants { get; set; } = [];
+
+    /// <summary>What the configured pipeline does to the question and the ranking beyond its retriever and re-ranker.</summary>
+    public SearchTuning Tuning => new(CleanQuestion, AdaptiveSparseWeight, FeedbackPassages, FeedbackWeight, DocumentAggregation);
 
     /// <summary>The default configuration as a variant: what the ask page uses.</summary>
     public PipelineVariant DefaultVariant => new(PipelineName, PipelineVersion, Retriever, Reranker, DefaultTopK);
@@ -105,4 +139,10 @@ public sealed class ExtractiveComposerOptions
     /// <summary>Sentences sharing more than this share of their words with one already chosen are dropped.</summary>
     [Range(0.0, 1.0)]
     public double NearDuplicateOverlap { get; set; } = 0.6;
+}
+
+/// <summary>The question cleaning, adaptive sparse weight, dense feedback and document aggregation of a pipeline (<see cref="AskOptions"/>).</summary>
+public sealed record SearchTuning(bool CleanQuestion, bool AdaptiveSparseWeight, int FeedbackPassages, double FeedbackWeight, double DocumentAggregation)
+{
+    public static SearchTuning None { get; } = new(false, false, 0, 0, 0);
 }

@@ -12,6 +12,7 @@ using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;
 
@@ -35,13 +36,20 @@ public sealed class AskPipeline(
 {
     private const int ClosestPassagesShown = 3;
 
-    private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer)
+    private PipelineConfiguration Describe(string name, int version, RetrieverKind retriever, RerankerKind reranker, int topK, string composer, SearchTuning tuning)
     {
         var ask = askOptions.Value;
+        var query = string.Join(", ", new[]
+        {
+            tuning.CleanQuestion ? "cleaned" : null,
+            tuning.AdaptiveSparseWeight ? "adaptive sparse weight" : null,
+            tuning.FeedbackPassages > 0 ? $"feedback({tuning.FeedbackPassages}×{tuning.FeedbackWeight:0.##})" : null,
+            tuning.DocumentAggregation > 0 ? $"documents(+{tuning.DocumentAggregation:0.##})" : null,
+        }.OfType<string>());
         return new PipelineConfiguration(name, version, embeddingOptions.Value.ModelName,
             retriever.ToString().ToLowerInvariant(), retriever == RetrieverKind.Hybrid ? FusionSettings.ToString() : "none",
             reranker == RerankerKind.None ? "none" : $"{reranker.ToString().ToLowerInvariant()}(w={ask.LexicalWeight:0.##})",
-            topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer);
+            topK, chunkingOptions.Value.MaxTokens, chunkingOptions.Value.OverlapTokens, composer, query.Length > 0 ? query : "none");
     }
 
     private FusionSettings FusionSettings => new(askOptions.Value.Fusion, askOptions.Value.RrfK, askOptions.Value.DenseWeight, askOptions.Value.SparseWeight);
@@ -82,26 +90,40 @@ public sealed class AskPipeline(
         var reranker = request.Reranker ?? variant.Reranker;
         var topK = request.TopK ?? variant.TopK;
         var composer = kernel.GetRequiredService<IChatCompletionService>().GetModelId() ?? "unknown";
-        var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer);
+        // What is done to the question and the ranking belongs to the configured pipeline: a request naming
+        // its own retriever or re-ranker (an evaluation's baseline) runs them plain.
+        var tuning = request.Retriever is null && request.Reranker is null ? ask.Tuning : SearchTuning.None;
+        var configuration = Describe(variant.Name, variant.Version, retriever, reranker, topK, composer, tuning);
 
+        var search = tuning.CleanQuestion ? ConsumerMessage.Clean(question) : question;
+        var emphasis = tuning.AdaptiveSparseWeight ? SparseEmphasis.Of(search) : 1;
         var stopwatch = Stopwatch.StartNew();
-        var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + question, cancellationToken: cancellationToken);
+        var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + search, cancellationToken: cancellationToken);
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
         var candidates = reranker == RerankerKind.None ? topK : LexicalReranker.Candidates(topK);
-        var query = new PassageQuery(embedding.Vector, SparseEncoder.EncodeQuery(question), retriever, candidates, request.Filters ?? SearchFilters.None, FusionSettings,
-            WithTermIds: reranker == RerankerKind.Lexical);
+        var fusion = FusionSettings with { SparseWeight = FusionSettings.SparseWeight * emphasis };
+        var filters = request.Filters ?? SearchFilters.None;
         IReadOnlyList<RetrievedPassage> passages;
         try
         {
+            var vector = tuning.FeedbackPassages > 0
+                ? PseudoRelevanceFeedback.Move(embedding.Vector, await index.NearestDenseVectorsAsync(embedding.Vector, tuning.FeedbackPassages, filters, cancellationToken), tuning.FeedbackWeight)
+                : embedding.Vector;
+            var query = new PassageQuery(vector, SparseEncoder.EncodeQuery(search), retriever, candidates, filters, fusion, WithTermIds: reranker == RerankerKind.Lexical,
+                Evidence: tuning.FeedbackPassages > 0 ? embedding.Vector : (ReadOnlyMemory<float>?)null);
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
-                hits = LexicalReranker.Rerank(question, hits, topK, ask.LexicalWeight);
+                hits = LexicalReranker.Rerank(search, hits, topK, Math.Min(1, ask.LexicalWeight * emphasis));
             }
 
             passages = await index.LoadAsync(hits, cancellationToken);
+            if (tuning.DocumentAggregation > 0)
+            {
+                passages = DocumentEvidence.Rank(passages, tuning.DocumentAggregation);
+            }
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {

@@ -1,6 +1,9 @@
 namespace Workbench.Core.Domain;
 
-/// <summary>The settings that produced an answer, stored with it so configurations can be compared later.</summary>
+/// <summary>
+/// The settings that produced an answer, stored with it so configurations can be compared later.
+/// <paramref name="Query"/> is what was done to the question before searching ("none" for nothing).
+/// </summary>
 public sealed record PipelineConfiguration(
     string Name,
     int Version,
@@ -11,7 +14,8 @@ public sealed record PipelineConfiguration(
     int TopK,
     int ChunkTokens,
     int OverlapTokens,
-    string Composer)
+    string Composer,
+    string Query = "none")
 {
     /// <summary>How the configuration is named to people: on answers and in the ratings summary.</summary>
     public string Label => $"{Name} v{Version} · {Retriever}{(Reranker is null or "none" ? "" : " + " + Reranker)} · {Composer}";

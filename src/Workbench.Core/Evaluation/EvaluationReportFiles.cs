@@ -20,12 +20,13 @@ public static class EvaluationReportFiles
         text.AppendLine(CultureInfo.InvariantCulture,
             $"{report.RanAt:yyyy-MM-dd HH:mm} UTC · {report.Documents:N0} documents, {report.Passages:N0} passages · relevance by {report.Relevance} · {report.EmbeddingModel}, chunks of {report.ChunkTokens} tokens with {report.OverlapTokens} overlap");
         text.AppendLine();
-        text.AppendLine("| retriever | questions | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | p50 ms | p95 ms |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| retriever | questions | recall@1 | recall@5 | recall@10 | MRR@10 | nDCG@10 | nDCG@10 − dense [95% CI] | p50 ms | p95 ms |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in report.Retrievers)
         {
+            var difference = r.NdcgVsDense is { } d ? $"{d.Value:+0.000;−0.000;0.000} [{d.Lower:+0.000;−0.000;0.000}, {d.Upper:+0.000;−0.000;0.000}]" : "–";
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Retriever} | {r.Questions} | {r.Recall1:F3} | {r.Recall5:F3} | {r.Recall10:F3} | {r.Mrr10:F3} | {r.Ndcg10:F3} | {r.P50Ms:F1} | {r.P95Ms:F1} |");
+                $"| {r.Retriever} | {r.Questions} | {r.Recall1:F3} | {r.Recall5:F3} | {r.Recall10:F3} | {r.Mrr10:F3} | {r.Ndcg10:F3} | {difference} | {r.P50Ms:F1} | {r.P95Ms:F1} |");
         }
 
         return text.ToString();

@@ -2,23 +2,43 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
+using Workbench.Core.Evaluation.Statistics;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Evaluation;
 
-/// <summary>A retriever configuration to evaluate, written <c>dense</c>, <c>sparse</c>, <c>hybrid</c> or with <c>+lexical</c> re-ranking.</summary>
-public sealed record RetrieverSpec(RetrieverKind Kind, RerankerKind Reranker)
+/// <summary>
+/// A retriever configuration to evaluate, written <c>dense</c>, <c>sparse</c>, <c>hybrid</c> or with
+/// <c>+lexical</c> re-ranking, or <c>default</c>: no kind or re-ranker of its own, so whatever the ask page
+/// runs with the configuration given.
+/// </summary>
+public sealed record RetrieverSpec(RetrieverKind? Kind, RerankerKind? Reranker)
 {
-    public string Label => Reranker == RerankerKind.None ? Kind.ToString().ToLowerInvariant() : $"{Kind.ToString().ToLowerInvariant()}+{Reranker.ToString().ToLowerInvariant()}";
+    public const string DefaultName = "default";
+
+    public static readonly RetrieverSpec Default = new(null, null);
+
+    public static readonly RetrieverSpec Dense = new(RetrieverKind.Dense, RerankerKind.None);
+
+    public bool IsDefault => Kind is null;
+
+    public string Label => Kind is not { } kind ? DefaultName
+        : Reranker is null or RerankerKind.None ? kind.ToString().ToLowerInvariant()
+        : $"{kind.ToString().ToLowerInvariant()}+{Reranker.Value.ToString().ToLowerInvariant()}";
 
     public static RetrieverSpec Parse(string text)
     {
+        if (text.Trim().Equals(DefaultName, StringComparison.OrdinalIgnoreCase))
+        {
+            return Default;
+        }
+
         var parts = text.Split('+', StringSplitOptions.TrimEntries);
         if (parts.Length > 2 || !Enum.TryParse<RetrieverKind>(parts[0], ignoreCase: true, out var kind)
             || !Enum.IsDefined(kind))
         {
-            throw new FormatException($"unknown retriever '{text}': use dense, sparse or hybrid, optionally followed by +lexical");
+            throw new FormatException($"unknown retriever '{text}': use default, or dense, sparse or hybrid, optionally followed by +lexical");
         }
 
         var reranker = RerankerKind.None;
@@ -40,7 +60,8 @@ public sealed record RetrieverScore(
     [property: JsonPropertyName("mrr@10")] double Mrr10,
     [property: JsonPropertyName("ndcg@10")] double Ndcg10,
     [property: JsonPropertyName("p50_ms")] double P50Ms,
-    [property: JsonPropertyName("p95_ms")] double P95Ms);
+    [property: JsonPropertyName("p95_ms")] double P95Ms,
+    [property: JsonPropertyName("ndcg@10_vs_dense")] Estimate? NdcgVsDense = null);
 
 public sealed record RetrievalEvaluationReport(
     [property: JsonPropertyName("dataset")] string Dataset,
@@ -57,7 +78,9 @@ public sealed record EvaluationProgress(string Stage, int Done, int Total);
 
 /// <summary>
 /// Indexes a data set's corpus and runs its questions through the ask pipeline's own retrieval for
-/// each retriever configuration, scoring the ranking against the known relevant documents or passages.
+/// each retriever configuration, scoring the ranking against the known relevant documents or passages,
+/// and each configuration's nDCG@10 against dense retrieval's on the same questions (dense is run too
+/// when not asked for: it is the baseline every retriever has to beat).
 /// </summary>
 public sealed class RetrievalEvaluator(
     AskPipeline pipeline,
@@ -74,24 +97,29 @@ public sealed class RetrievalEvaluator(
     {
         var indexed = await indexer.IndexAsync(dataset.Corpus,
             new Progress<IndexingProgress>(p => progress?.Report(new EvaluationProgress("indexing", p.DocumentsDone, p.DocumentsTotal))), cancellationToken);
-        var scores = new List<RetrieverScore>();
-        foreach (var retriever in retrievers)
+        var runs = new List<(RetrieverSpec Spec, RetrieverScore Score, double[] Ndcg)>();
+        foreach (var retriever in retrievers.Contains(RetrieverSpec.Dense) ? retrievers : [RetrieverSpec.Dense, .. retrievers])
         {
-            scores.Add(await ScoreAsync(dataset, retriever, progress, cancellationToken));
+            var (score, ndcg) = await ScoreAsync(dataset, retriever, progress, cancellationToken);
+            runs.Add((retriever, score, ndcg));
         }
+
+        var dense = runs.First(r => r.Spec == RetrieverSpec.Dense).Ndcg;
+        var scores = runs.Select(r => r.Score with { NdcgVsDense = Intervals.PairedBootstrap(r.Ndcg, dense) }).ToList();
 
         var byPassage = dataset.Questions.Any(q => q.ByPassage);
         return new RetrievalEvaluationReport(dataset.Name, time.GetUtcNow(), indexed.Documents, indexed.Passages,
-            byPassage ? "passage" : "document", embedding.Value.ModelName, chunking.Value.MaxTokens, chunking.Value.OverlapTokens, scores);
+            byPassage ? "passage" : dataset.Questions.Any(q => q.Graded) ? "document, graded (nDCG gain = grade − 2)" : "document", embedding.Value.ModelName, chunking.Value.MaxTokens, chunking.Value.OverlapTokens, scores);
     }
 
-    private async Task<RetrieverScore> ScoreAsync(
+    private async Task<(RetrieverScore Score, double[] Ndcg)> ScoreAsync(
         EvaluationDataset dataset, RetrieverSpec retriever, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken)
     {
         // One untimed query first: the first call pays for connection set-up and JIT.
         var configuration = (await RetrieveAsync(dataset.Questions[0].Question, retriever, cancellationToken)).Configuration;
 
-        double recall1 = 0, recall5 = 0, recall10 = 0, mrr = 0, ndcg = 0;
+        double recall1 = 0, recall5 = 0, recall10 = 0, mrr = 0;
+        var ndcg = new List<double>();
         var latencies = new List<double>();
         foreach (var question in dataset.Questions)
         {
@@ -104,16 +132,16 @@ public sealed class RetrievalEvaluator(
             recall5 += RetrievalMetrics.RecallAt(ranking, relevant, 5);
             recall10 += RetrievalMetrics.RecallAt(ranking, relevant, 10);
             mrr += RetrievalMetrics.ReciprocalRankAt(ranking, relevant, 10);
-            ndcg += RetrievalMetrics.NdcgAt(ranking, relevant, 10);
+            ndcg.Add(question.Gains is { } gains ? RetrievalMetrics.NdcgAt(ranking, gains, 10) : RetrievalMetrics.NdcgAt(ranking, relevant, 10));
             progress?.Report(new EvaluationProgress(retriever.Label, latencies.Count, dataset.Questions.Count));
         }
 
         var n = dataset.Questions.Count;
-        var details = new[] { retriever.Kind == RetrieverKind.Hybrid ? configuration.Fusion : null, retriever.Reranker != RerankerKind.None ? configuration.Reranker : null }
-            .Where(d => d is not null).ToList();
-        var label = details.Count == 0 ? retriever.Label : $"{retriever.Label} [{string.Join(", ", details)}]";
-        return new RetrieverScore(label, n, recall1 / n, recall5 / n, recall10 / n, mrr / n, ndcg / n,
-            RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95));
+        var details = new[] { configuration.Fusion, configuration.Reranker, configuration.Query }.Where(d => d is not (null or "none")).ToList();
+        var kind = retriever.IsDefault ? $"{configuration.Name}: {configuration.Retriever}" : retriever.Label;
+        var label = details.Count == 0 ? kind : $"{kind} [{string.Join(", ", details)}]";
+        return (new RetrieverScore(label, n, recall1 / n, recall5 / n, recall10 / n, mrr / n, ndcg.Average(),
+            RetrievalMetrics.Percentile(latencies, 50), RetrievalMetrics.Percentile(latencies, 95)), ndcg.ToArray());
     }
 
     private Task<RetrievalResult> RetrieveAsync(string question, RetrieverSpec retriever, CancellationToken cancellationToken) =>

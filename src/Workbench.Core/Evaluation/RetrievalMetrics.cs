@@ -1,6 +1,6 @@
 namespace Workbench.Core.Evaluation;
 
-/// <summary>Ranking metrics for one question with binary relevance.</summary>
+/// <summary>Ranking metrics for one question: binary relevance, and graded for nDCG.</summary>
 public static class RetrievalMetrics
 {
     /// <summary>Share of the relevant items found in the first <paramref name="k"/> of the ranking.</summary>
@@ -22,10 +22,14 @@ public static class RetrievalMetrics
     }
 
     /// <summary>Normalised discounted cumulative gain at <paramref name="k"/> (gain 1 per relevant item, log2 discount).</summary>
-    public static double NdcgAt(IReadOnlyList<string> ranking, IReadOnlySet<string> relevant, int k)
+    public static double NdcgAt(IReadOnlyList<string> ranking, IReadOnlySet<string> relevant, int k) =>
+        NdcgAt(ranking, relevant.ToDictionary(item => item, _ => 1.0), k);
+
+    /// <summary>nDCG at <paramref name="k"/> with graded gains (linear gain, log2 discount; the ideal ranks the largest gains first).</summary>
+    public static double NdcgAt(IReadOnlyList<string> ranking, IReadOnlyDictionary<string, double> gains, int k)
     {
-        var dcg = ranking.Take(k).Select((item, i) => relevant.Contains(item) ? 1 / Math.Log2(i + 2) : 0).Sum();
-        var ideal = Enumerable.Range(0, Math.Min(k, relevant.Count)).Sum(i => 1 / Math.Log2(i + 2));
+        var dcg = ranking.Take(k).Select((item, i) => gains.GetValueOrDefault(item) / Math.Log2(i + 2)).Sum();
+        var ideal = gains.Values.OrderDescending().Take(k).Select((gain, i) => gain / Math.Log2(i + 2)).Sum();
         return ideal == 0 ? 0 : dcg / ideal;
     }
 

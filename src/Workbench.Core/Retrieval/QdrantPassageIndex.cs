@@ -45,9 +45,12 @@ public sealed record FusionSettings(FusionKind Kind = FusionKind.Rrf, int? RrfK 
 /// <summary>
 /// What to search for: the query's dense and sparse vectors, how, how many, and which passages qualify;
 /// <paramref name="WithTermIds"/> also returns each passage's stored term ids (for re-ranking).
+/// <paramref name="Evidence"/>, when the dense vector searched with is not the question's own (moved by
+/// feedback), is the question's: each hit's cosine, the evidence abstention relies on, is taken to it.
 /// </summary>
 public sealed record PassageQuery(
-    ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters, FusionSettings? Fusion = null, bool WithTermIds = false);
+    ReadOnlyMemory<float> Dense, SparseVector Sparse, RetrieverKind Kind, int TopK, SearchFilters Filters, FusionSettings? Fusion = null, bool WithTermIds = false,
+    ReadOnlyMemory<float>? Evidence = null);
 
 /// <summary>
 /// A passage found by a search, before its text is loaded: what re-ranking needs. <see cref="Score"/> is
@@ -261,18 +264,42 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
             ranked.Using = ranking.Using;
         }
 
-        if (query.Kind == RetrieverKind.Dense)
+        if (query.Kind == RetrieverKind.Dense && query.Evidence is null)
         {
             var points = (await client.QueryBatchAsync(Collection, [ranked], cancellationToken: cancellationToken))[0].Result;
             return points.Select(p => Hit(p, p.Score)).ToList();
         }
 
-        // The same ranking again as a prefetch, re-scored by the dense vector: the cosine of each of its passages.
-        var rescored = new QueryPoints { CollectionName = Collection, Query = dense, Using = DenseVector, Filter = ranking.Filter, Limit = ranking.Limit };
+        // The same ranking again as a prefetch, re-scored by the question's dense vector: the cosine of each of its passages.
+        var rescored = new QueryPoints { CollectionName = Collection, Query = (query.Evidence ?? query.Dense).ToArray(), Using = DenseVector, Filter = ranking.Filter, Limit = ranking.Limit };
         rescored.Prefetch.Add(ranking);
         var results = await client.QueryBatchAsync(Collection, [ranked, rescored], cancellationToken: cancellationToken);
         var cosines = results[1].Result.ToDictionary(p => p.Id.Uuid, p => (double)p.Score);
         return results[0].Result.Select(p => Hit(p, cosines.GetValueOrDefault(p.Id.Uuid))).ToList();
+    }
+
+    /// <summary>The dense vectors of the passages nearest to a query vector, nearest first (for pseudo-relevance feedback).</summary>
+    public async Task<IReadOnlyList<float[]>> NearestDenseVectorsAsync(ReadOnlyMemory<float> dense, int count, SearchFilters filters, CancellationToken cancellationToken = default)
+    {
+        var request = new QueryPoints
+        {
+            CollectionName = Collection,
+            Query = dense.ToArray(),
+            Using = DenseVector,
+            Limit = (ulong)count,
+            WithPayload = new WithPayloadSelector { Enable = false },
+            WithVectors = new WithVectorsSelector { Include = new VectorsSelector { Names = { DenseVector } } },
+        };
+        if (ToFilter(filters) is { } filter)
+        {
+            request.Filter = filter;
+        }
+
+        var points = (await client.QueryBatchAsync(Collection, [request], cancellationToken: cancellationToken))[0].Result;
+        return points
+            .Select(p => p.Vectors?.Vectors?.Vectors.TryGetValue(DenseVector, out var stored) == true ? stored.GetDenseVector()?.Data.ToArray() : null)
+            .OfType<float[]>()
+            .ToList();
     }
 
     /// <summary>

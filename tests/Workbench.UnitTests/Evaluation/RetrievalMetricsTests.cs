@@ -32,6 +32,23 @@ public class RetrievalMetricsTests
     }
 
     [Fact]
+    public void GradedNdcgMatchesTheHandComputedValue()
+    {
+        // Gains a = 2, c = 1, e = 2 (e not retrieved). DCG = 2/log2(2) + 1/log2(4) = 2 + 0.5 = 2.5;
+        // ideal = 2/log2(2) + 2/log2(3) + 1/log2(4) = 2 + 1.261860 + 0.5 = 3.761860.
+        var gains = new Dictionary<string, double> { ["a"] = 2, ["c"] = 1, ["e"] = 2 };
+
+        Assert.Equal(2.5 / 3.761860, RetrievalMetrics.NdcgAt(["a", "b", "c", "d"], gains, 10), 5);
+        // Only the first two count at k = 2: DCG = 2; ideal = 2 + 2/log2(3) = 3.261860.
+        Assert.Equal(2 / 3.261860, RetrievalMetrics.NdcgAt(["a", "b", "c", "d"], gains, 2), 5);
+        Assert.Equal(1.0, RetrievalMetrics.NdcgAt(["e", "a", "c"], gains, 10), 6);
+    }
+
+    [Fact]
+    public void GainsOfOneGiveTheBinaryNdcg() =>
+        Assert.Equal(RetrievalMetrics.NdcgAt(Ranking, Relevant, 10), RetrievalMetrics.NdcgAt(Ranking, Relevant.ToDictionary(r => r, _ => 1.0), 10), 10);
+
+    [Fact]
     public void PercentilesUseTheNearestRank()
     {
         double[] samples = [10, 1, 9, 2, 8, 3, 7, 4, 6, 5];

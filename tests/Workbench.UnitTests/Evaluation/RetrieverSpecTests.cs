@@ -18,6 +18,19 @@ public class RetrieverSpecTests
     }
 
     [Theory]
+    [InlineData("default")]
+    [InlineData(" Default ")]
+    public void DefaultIsWhatTheAskPageRuns(string text)
+    {
+        var spec = RetrieverSpec.Parse(text);
+
+        Assert.True(spec.IsDefault);
+        Assert.Null(spec.Kind);
+        Assert.Null(spec.Reranker);
+        Assert.Equal("default", spec.Label);
+    }
+
+    [Theory]
     [InlineData("bm25")]
     [InlineData("7")]
     [InlineData("hybrid+cross")]

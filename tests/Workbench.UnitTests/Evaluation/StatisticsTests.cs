@@ -104,4 +104,44 @@ public class StatisticsTests
         Assert.Equal(1.037, estimate.Lower, 3);
         Assert.Equal(4.963, estimate.Upper, 3);
     }
+
+    [Fact]
+    public void PairedBootstrapOfTwoQuestionsMatchesItsExactDistribution()
+    {
+        // Differences 0 and 1: a resampled mean is 0, 0.5 or 1 with probability 1/4, 1/2, 1/4, so both
+        // 2.5% tails fall inside the outer values: the interval is [0, 1] around the mean 0.5.
+        var estimate = Intervals.PairedBootstrap([0.5, 1.0], [0.5, 0.0]);
+
+        Assert.Equal(0.5, estimate.Value, 10);
+        Assert.Equal(0.0, estimate.Lower, 10);
+        Assert.Equal(1.0, estimate.Upper, 10);
+    }
+
+    [Fact]
+    public void PairedBootstrapIsTheNormalIntervalForManyQuestions()
+    {
+        // 100 differences of +0.1 and −0.1 in turn: mean 0, and a resampled mean has standard deviation
+        // 0.1 / √100 = 0.01, so the 95% interval is about ±1.96 × 0.01 = ±0.0196.
+        var a = Enumerable.Range(0, 100).Select(i => i % 2 == 0 ? 0.9 : 0.7).ToList();
+        var b = Enumerable.Repeat(0.8, 100).ToList();
+
+        var estimate = Intervals.PairedBootstrap(a, b);
+
+        Assert.Equal(0, estimate.Value, 10);
+        Assert.InRange(estimate.Lower, -0.022, -0.017);
+        Assert.InRange(estimate.Upper, 0.017, 0.022);
+    }
+
+    [Fact]
+    public void PairedBootstrapOfAConstantDifferenceIsThatDifference()
+    {
+        var estimate = Intervals.PairedBootstrap([0.9, 0.8, 0.7], [0.8, 0.7, 0.6]);
+
+        Assert.Equal(0.1, estimate.Lower, 10);
+        Assert.Equal(0.1, estimate.Upper, 10);
+    }
+
+    [Fact]
+    public void PairedBootstrapIsTheSameEveryTime() =>
+        Assert.Equal(Intervals.PairedBootstrap([0.1, 0.9, 0.4, 0.6], [0.5, 0.5, 0.5, 0.5]), Intervals.PairedBootstrap([0.1, 0.9, 0.4, 0.6], [0.5, 0.5, 0.5, 0.5]));
 }
