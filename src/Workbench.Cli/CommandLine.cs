@@ -17,6 +17,10 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Position
           eval retrieval --dataset DIR [--retriever dense|sparse|hybrid[+lexical]]... [--json FILE] [--limit N] [--split test|dev]
                                         index a data set into its own collection and score retrieval
                                         (recall@1/5/10, MRR@10, nDCG@10, p50/p95 latency) per retriever
+          eval answers --dataset DIR [--composer NAME]... [--json FILE] [--limit N] [--split test|dev]
+                                        answer every question with each composer from the same passages and score
+                                        the answers against the reference answers (ROUGE-L, token F1, citations,
+                                        abstention on a probe with the gold documents filtered out, latency)
           token --user NAME [--name TEXT] [--days N]
                                         create an API token for an existing user (printed once)
           bench ingest [--source DIR] [--limit DOCUMENTS]
