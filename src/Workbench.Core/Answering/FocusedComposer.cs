@@ -5,6 +5,19 @@ using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;
 
+/// <summary>Where the focused composer looks for the kind of content a question asks for.</summary>
+public enum TypeMatch
+{
+    /// <summary>Anywhere or nowhere: the question's type is not checked.</summary>
+    None,
+
+    /// <summary>The chosen document's title or a heading of its passages.</summary>
+    Labels,
+
+    /// <summary>Its title, a heading, or one of the quoted sentences.</summary>
+    LabelsOrText,
+}
+
 /// <summary>Settings of the focused composer, chosen on the development halves (README, "Answer quality").</summary>
 public sealed class FocusedComposerOptions
 {
@@ -20,13 +33,16 @@ public sealed class FocusedComposerOptions
     [Range(0.0, 1.0)]
     public double MinDocumentCoverage { get; set; } = 0.5;
 
+    /// <summary>Where a kind of content the question asks for (causes, dose, treatment, …) must be named for the chosen document to answer it.</summary>
+    public TypeMatch TypeMatch { get; set; } = TypeMatch.LabelsOrText;
+
     /// <summary>The answer stops at the sentence that reaches this many words.</summary>
     [Range(10, 1000)]
     public int MaxWords { get; set; } = 150;
 
-    /// <summary>For a yes/no question about a finding: at most this many sentences, the ones that best cover the question.</summary>
-    [Range(1, 10)]
-    public int FindingSentences { get; set; } = 2;
+    /// <summary>For a yes/no question about a finding or an answer from a research abstract: the best passage's sentences covering at least this share of what its best sentence covers.</summary>
+    [Range(0.0, 1.0)]
+    public double FindingCoverageShare { get; set; } = 0.6;
 
     /// <summary>A part of the question counts as answered when the quoted sentences hold this share of the words only it has.</summary>
     [Range(0.0, 1.0)]
@@ -37,10 +53,12 @@ public sealed class FocusedComposerOptions
 /// The default quoting composer. It answers from the best document (its best passage's similarity, plus a
 /// little when its title or heading names what the question asks for), quotes that document's retrieved
 /// passages in source order up to a length cap, without question headings, glued headings, list fragments,
-/// cross-references or repeats; a yes/no question about a finding gets the sentences that best cover it.
+/// cross-references or repeats; a yes/no question about a finding, or any question a research abstract
+/// answers, gets the sentences of the best passage that best cover it.
 /// Each part of a multi-part question the chosen sentences leave unanswered is answered from another
 /// document when one covers it, and otherwise reported as not found in the corpus. It abstains when the
-/// best passage is weak or the chosen document lacks much of the question's content.
+/// best passage is weak, when the chosen document lacks much of the question's content, or when the
+/// question asks for a kind of content (causes, treatment, …) the document does not speak of.
 /// </summary>
 public sealed partial class FocusedComposer(FocusedComposerOptions options) : IAnswerComposer
 {
@@ -88,7 +106,9 @@ public sealed partial class FocusedComposer(FocusedComposerOptions options) : IA
         // Consecutive passages of a document share sentences (chunk overlap): each is quoted once.
         var own = all.Where(s => document.Passages.Any(p => p.Number == s.PassageNumber))
             .OrderBy(s => s.ChunkIndex).ThenBy(s => s.Order).DistinctBy(s => s.Text).ToList();
-        var documentTerms = own.SelectMany(s => s.Terms).ToHashSet();
+        // The document's title and headings name what it is about as much as its sentences do.
+        var labels = string.Join(' ', document.Passages.Select(p => $"{p.Passage.Passage.Source.Title} {p.Passage.Passage.Heading}").Distinct());
+        var documentTerms = own.SelectMany(s => s.Terms).Concat(Terms.Extract(labels)).ToHashSet();
         var parts = QuestionAnalysis.Parts(question);
         // One part well covered is enough to answer: the others are then answered elsewhere or named as not found.
         if (coverage.IsEmpty || own.Count == 0
@@ -97,7 +117,17 @@ public sealed partial class FocusedComposer(FocusedComposerOptions options) : IA
             return ComposedAnswer.None;
         }
 
-        var chosen = type == QuestionType.Finding ? BestCovering(own, coverage) : Lead(own);
+        // A research abstract answers with its findings wherever they are; other documents lead with their answer.
+        var findings = type == QuestionType.Finding || document.Passages[0].Passage.Passage.Source.Type == DocumentType.Research;
+        var chosen = findings ? BestCovering(own, document.Passages.MaxBy(p => p.Passage.Score).Number, coverage) : Lead(own);
+
+        // A question asking for causes, a dose, a treatment … is not answered by a document that speaks of none.
+        if (!findings && options.TypeMatch != TypeMatch.None && type != QuestionType.Definition
+            && !QuestionAnalysis.SpeaksTo(type, labels)
+            && (options.TypeMatch == TypeMatch.Labels || !chosen.Any(s => QuestionAnalysis.SpeaksTo(type, s.Text))))
+        {
+            return ComposedAnswer.None;
+        }
         var unanswered = new List<string>();
         if (parts.Count > 1)
         {
@@ -143,15 +173,18 @@ public sealed partial class FocusedComposer(FocusedComposerOptions options) : IA
         return chosen;
     }
 
-    private List<Sentence> BestCovering(List<Sentence> sentences, TermCoverage<string> coverage) =>
-        sentences
-            // Ties go to the later sentence: in an abstract the findings come after the background.
-            .OrderByDescending(s => coverage.Of(s.Terms))
-            .ThenByDescending(s => (s.ChunkIndex, s.Order))
-            .Take(options.FindingSentences)
-            .OrderBy(s => s.ChunkIndex)
-            .ThenBy(s => s.Order)
-            .ToList();
+    /// <summary>
+    /// The best passage's sentences that cover the question nearly as well as its best one: in an
+    /// abstract the passage closest to the question holds the finding, and its other sentences are
+    /// numbers and methods the answer does without.
+    /// </summary>
+    private List<Sentence> BestCovering(List<Sentence> sentences, int bestPassage, TermCoverage<string> coverage)
+    {
+        var passage = sentences.Where(s => s.PassageNumber == bestPassage).ToList();
+        var pool = passage.Count > 0 ? passage : sentences;
+        var best = pool.Max(s => coverage.Of(s.Terms));
+        return pool.Where(s => coverage.Of(s.Terms) >= options.FindingCoverageShare * best).ToList();
+    }
 
     /// <summary>Share of a part's distinctive words a text holds.</summary>
     private static double Covers(HashSet<string> text, HashSet<string> terms) => (double)terms.Count(text.Contains) / terms.Count;

@@ -166,4 +166,13 @@ public class FocusedComposerTests
         Assert.Empty(Composer.Answer("How is psoriatic arthritis treated with biologics?", [lupus]).Sentences);
         Assert.Empty(Composer.Answer("How is lupus treated?", []).Sentences);
     }
+
+    [Fact]
+    public void AbstainsWhenTheDocumentSpeaksOfNoneOfWhatTheQuestionAsks()
+    {
+        var treatment = Passage("lupus-treatment", "Lupus: treatment", "Lupus is treated with hydroxychloroquine in most people.", 0.84);
+
+        Assert.Empty(Composer.Answer("What causes lupus?", [treatment]).Sentences);
+        Assert.NotEmpty(Composer.Answer("How is lupus treated?", [treatment]).Sentences);
+    }
 }
