@@ -31,14 +31,14 @@ public sealed class FocusedComposerOptions
 
     /// <summary>Smallest IDF-weighted share of the content words of (a part of) the question the chosen document's passages must hold.</summary>
     [Range(0.0, 1.0)]
-    public double MinDocumentCoverage { get; set; } = 0.5;
+    public double MinDocumentCoverage { get; set; } = 0.3;
 
     /// <summary>Where a kind of content the question asks for (causes, dose, treatment, …) must be named for the chosen document to answer it.</summary>
-    public TypeMatch TypeMatch { get; set; } = TypeMatch.LabelsOrText;
+    public TypeMatch TypeMatch { get; set; } = TypeMatch.Labels;
 
     /// <summary>The answer stops at the sentence that reaches this many words.</summary>
     [Range(10, 1000)]
-    public int MaxWords { get; set; } = 150;
+    public int MaxWords { get; set; } = 250;
 
     /// <summary>For a yes/no question about a finding or an answer from a research abstract: the best passage's sentences covering at least this share of what its best sentence covers.</summary>
     [Range(0.0, 1.0)]

@@ -152,7 +152,7 @@ public class FocusedComposerTests
     public void StopsAtTheLengthCap()
     {
         var capped = new FocusedComposer(new FocusedComposerOptions { MinPassageScore = 0.5, MinDocumentCoverage = 0.3, MaxWords = 10 });
-        var lupus = Passage("lupus", "Lupus", "Lupus is treated to control its many symptoms. Hydroxychloroquine is used for most people with lupus. Steroids treat lupus flares.", 0.84);
+        var lupus = Passage("lupus", "Lupus: treatment", "Lupus is treated to control its many symptoms. Hydroxychloroquine is used for most people with lupus. Steroids treat lupus flares.", 0.84);
 
         Assert.Equal(2, capped.Answer("How is lupus treated?", [lupus]).Sentences.Count);
     }
