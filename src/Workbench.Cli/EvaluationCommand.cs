@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Hosting;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Cli;
 
-/// <summary><c>eval retrieval</c>: score retrievers on a data set and keep the report.</summary>
+/// <summary><c>eval retrieval</c> and <c>eval answers</c>: score retrievers or composers on a data set and keep the report.</summary>
 public static class EvaluationCommand
 {
     public static Dictionary<string, string?> Configuration(CommandLine arguments)
@@ -22,7 +23,10 @@ public static class EvaluationCommand
     public static EvaluationDataset LoadDataset(CommandLine arguments) =>
         EvaluationDataset.Load(Dataset(arguments), arguments.IntOption("limit"), arguments.Option("split"));
 
-    public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset)
+    public static async Task<int> RunAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset) =>
+        arguments.Command?.Name == "eval answers" ? await RunAnswersAsync(services, arguments, dataset) : await RunRetrievalAsync(services, arguments, dataset);
+
+    private static async Task<int> RunRetrievalAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset)
     {
         var retrievers = arguments.Values("retriever").DefaultIfEmpty(RetrieverSpec.DefaultName).Select(RetrieverSpec.Parse).ToList();
         Console.Error.WriteLine($"{dataset.Name}: {dataset.Questions.Count} questions; retrievers {string.Join(", ", retrievers.Select(r => r.Label))}");
@@ -32,18 +36,51 @@ public static class EvaluationCommand
         progress.Finish();
 
         Console.WriteLine(EvaluationReportFiles.ToMarkdown(report));
-        if (arguments.Option("json") is { } json)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(json))!);
-            await File.WriteAllTextAsync(json, EvaluationReportFiles.ToJson(report));
-        }
-
-        var saved = EvaluationReportFiles.Write(report, arguments.Option("report-dir") ?? Path.Combine("artifacts", "eval"));
+        await WriteJsonAsync(arguments, EvaluationReportFiles.ToJson(report));
+        var saved = EvaluationReportFiles.Write(report, ReportDirectory(arguments));
         await services.MigrateDatabaseAsync();
         await services.GetRequiredService<EvaluationStore>().SaveAsync(report);
         Console.Error.WriteLine($"report: {saved} (and .md); stored for the workbench's evaluation page");
         return 0;
     }
+
+    /// <summary>
+    /// Answer quality: the baselines and the default composer in every run, the other composers when named
+    /// (all when none is).
+    /// </summary>
+    private static async Task<int> RunAnswersAsync(IServiceProvider services, CommandLine arguments, EvaluationDataset dataset)
+    {
+        var composers = services.GetRequiredService<AnswerComposers>();
+        var named = arguments.Values("composer").Select(name => composers.Find(name)
+            ?? throw new UsageException($"unknown composer '{name}': use {string.Join(", ", composers.All.Select(c => c.Name))}")).ToList();
+        var compared = named.Count == 0
+            ? composers.All
+            : composers.All.Where(c => c == composers.Default || c == LeadComposer.TopPassage || c == LeadComposer.Lead3 || named.Contains(c)).ToList();
+        Console.Error.WriteLine($"{dataset.Name}: {dataset.Questions.Count} questions; composers {string.Join(", ", compared.Select(c => c.Name))}");
+
+        var progress = new ConsoleProgress<EvaluationProgress>(p => $"{p.Stage}: {p.Done}/{p.Total}", p => p.Stage);
+        var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(dataset, compared, progress);
+        progress.Finish();
+
+        Console.WriteLine(EvaluationReportFiles.ToMarkdown(report));
+        await WriteJsonAsync(arguments, EvaluationReportFiles.ToJson(report));
+        var saved = EvaluationReportFiles.Write(report, ReportDirectory(arguments));
+        await services.MigrateDatabaseAsync();
+        await services.GetRequiredService<EvaluationStore>().SaveAsync(report);
+        Console.Error.WriteLine($"report: {saved} (and .md); stored for the workbench's evaluation page");
+        return 0;
+    }
+
+    private static async Task WriteJsonAsync(CommandLine arguments, string json)
+    {
+        if (arguments.Option("json") is { } path)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await File.WriteAllTextAsync(path, json);
+        }
+    }
+
+    private static string ReportDirectory(CommandLine arguments) => arguments.Option("report-dir") ?? Path.Combine("artifacts", "eval");
 
     private static string Dataset(CommandLine arguments) => CommandInputs.ExistingFolderOrFile(arguments.Required("dataset"), "--dataset");
 }

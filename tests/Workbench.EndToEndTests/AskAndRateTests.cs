@@ -67,4 +67,19 @@ public class AskAndRateTests(BrowserFixture fixture)
         Assert.True(await page.Locator("#answer .citation-chip").CountAsync() >= 1);
         await BrowserFixture.ScreenshotAsync(page, "04-abstention");
     }
+
+    [Fact]
+    public async Task APartOfTheQuestionTheCorpusDoesNotAnswerIsNamedAboveTheAnswer()
+    {
+        var page = await fixture.NewPageAsync("clinician");
+        await page.GotoAsync(fixture.BaseUrl);
+
+        await page.Locator("#question-input").FillAsync("What dose of aspirin prevents preeclampsia, and does Medicare pay for it?");
+        await page.Locator("#ask-button").ClickAsync();
+
+        await Assertions.Expect(page.Locator("#answer-notice")).ToContainTextAsync("Not found in the corpus: \u201cdoes Medicare pay for it\u201d");
+        Assert.Contains("81 mg", await page.Locator("#answer-text").InnerTextAsync());
+        Assert.DoesNotContain("NOT_IN_CORPUS", await page.Locator("#answer").InnerTextAsync());
+        await BrowserFixture.ScreenshotAsync(page, "05-part-not-answered");
+    }
 }

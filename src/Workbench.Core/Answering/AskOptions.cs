@@ -80,6 +80,12 @@ public sealed class AskOptions
     [Range(1, int.MaxValue)]
     public int PipelineVersion { get; set; } = 1;
 
+    /// <summary>The quoting composer answers come from when no language model is configured: focused, extractive, top-passage or lead-3.</summary>
+    [Required]
+    public string Composer { get; set; } = FocusedComposer.ComposerName;
+
+    public FocusedComposerOptions Focused { get; set; } = new();
+
     public ExtractiveComposerOptions Extractive { get; set; } = new();
 
     /// <summary>Other named configurations, beside the default above, that evaluation campaigns can compare.</summary>

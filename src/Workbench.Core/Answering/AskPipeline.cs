@@ -30,7 +30,7 @@ public sealed class AskPipeline(
     IOptions<VerificationOptions> verification,
     IOptions<LlmOptions> llm,
     CitationVerifier verifier,
-    ExtractiveComposer extractive,
+    AnswerComposers composers,
     TimeProvider time,
     ILogger<AskPipeline> logger)
 {
@@ -151,7 +151,7 @@ public sealed class AskPipeline(
         var composed = passages.Count == 0 ? new Composition(null, false, null) : await ComposeAsync(question, passages, onText, cancellationToken);
         if (composed.FellBack)
         {
-            configuration = configuration with { Composer = $"{ExtractiveComposer.Name} (fallback)" };
+            configuration = configuration with { Composer = $"{composers.Default.Name} (fallback)" };
         }
 
         var sentences = await VerifyAsync(CitedText.Parse(composed.Reply ?? string.Empty, passages.Count), passages, composed.Quoted, cancellationToken);
@@ -174,8 +174,10 @@ public sealed class AskPipeline(
             logger.LogWarning("Passage {PassageId} contains text that reads as instructions to a language model; it was treated as data. An admin should review the document", flagged.PassageId);
         }
 
+        // Parts of the question the passages do not answer are said plainly, in the fixed words of the notice.
+        var notices = new[] { composed.Notice, abstained ? null : CitedText.NotFoundNotice(CitedText.Unanswered(composed.Reply ?? string.Empty)) }.OfType<string>().ToList();
         return new AskResult(Guid.NewGuid(), question, abstained ? [] : renumbered, abstained ? [] : citations, closest, abstained, reason,
-            new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow(), retrieved, composed.Notice);
+            new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow(), retrieved, notices.Count == 0 ? null : string.Join(' ', notices));
     }
 
     private sealed record Composition(string? Reply, bool Quoted, string? Notice)
@@ -225,7 +227,7 @@ public sealed class AskPipeline(
             && ex is HttpOperationException or HttpRequestException or TaskCanceledException or System.ClientModel.ClientResultException)
         {
             logger.LogWarning("The language model failed ({Error}); answering with the extractive composer", ex.GetType().Name);
-            var reply = await new ExtractiveChatCompletionService(extractive).GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
+            var reply = await new ExtractiveChatCompletionService(composers.Default).GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
             return new Composition(reply.Content, true, "The language model did not answer in time, so this answer quotes the passages directly.");
         }
     }

@@ -8,13 +8,13 @@ namespace Workbench.Core.Answering;
 
 /// <summary>
 /// The embedded default behind Semantic Kernel's chat-completion abstraction: it "replies" by quoting
-/// passage sentences with their citation markers, so an OpenAI-compatible model can take its place
-/// with no other change to the pipeline.
+/// passage sentences with their citation markers (and marker lines for unanswered parts of the
+/// question), so an OpenAI-compatible model can take its place with no other change to the pipeline.
 /// </summary>
-public sealed class ExtractiveChatCompletionService(ExtractiveComposer composer) : IChatCompletionService
+public sealed class ExtractiveChatCompletionService(IAnswerComposer composer) : IChatCompletionService
 {
     public IReadOnlyDictionary<string, object?> Attributes { get; } =
-        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ExtractiveComposer.Name };
+        new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = composer.Name };
 
     public Task<IReadOnlyList<ChatMessageContent>> GetChatMessageContentsAsync(
         ChatHistory chatHistory, PromptExecutionSettings? executionSettings = null, Kernel? kernel = null, CancellationToken cancellationToken = default)
@@ -26,9 +26,8 @@ public sealed class ExtractiveChatCompletionService(ExtractiveComposer composer)
             throw new InvalidOperationException("The extractive composer answers only grounded prompts built by GroundedPrompt.");
         }
 
-        var sentences = composer.Compose(question, passages);
-        var text = sentences.Count == 0 ? CitedText.InsufficientEvidence : CitedText.Format(sentences);
-        IReadOnlyList<ChatMessageContent> reply = [new ChatMessageContent(AuthorRole.Assistant, text, modelId: ExtractiveComposer.Name)];
+        var text = CitedText.Format(composer.Answer(question, passages));
+        IReadOnlyList<ChatMessageContent> reply = [new ChatMessageContent(AuthorRole.Assistant, text, modelId: composer.Name)];
         return Task.FromResult(reply);
     }
 

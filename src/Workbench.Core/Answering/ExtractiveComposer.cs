@@ -10,9 +10,13 @@ public sealed record ComposedSentence(string Text, int PassageNumber);
 /// The grounded extractive composer: quotes the sentences of the retrieved passages that best cover the
 /// question, never writes a word of its own, and returns nothing when the evidence is too weak.
 /// </summary>
-public sealed class ExtractiveComposer(ExtractiveComposerOptions options)
+public sealed class ExtractiveComposer(ExtractiveComposerOptions options) : IAnswerComposer
 {
-    public const string Name = "extractive";
+    public const string ComposerName = "extractive";
+
+    public string Name => ComposerName;
+
+    public ComposedAnswer Answer(string question, IReadOnlyList<RetrievedPassage> passages) => new(Compose(question, passages), []);
 
     private const int MinSentenceWords = 5;
 

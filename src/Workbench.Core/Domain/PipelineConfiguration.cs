@@ -27,7 +27,8 @@ public sealed record PipelineVariant(string Name, int Version, Retrieval.Retriev
     public override string ToString() => $"{Name} v{Version}";
 }
 
-public sealed record SearchFilters(DocumentType? Type = null, string? Specialty = null, int? YearFrom = null, int? YearTo = null)
+/// <param name="ExcludedDocuments">Documents none of whose passages may be returned: evaluations use it to take a question's answer out of the corpus.</param>
+public sealed record SearchFilters(DocumentType? Type = null, string? Specialty = null, int? YearFrom = null, int? YearTo = null, IReadOnlyList<string>? ExcludedDocuments = null)
 {
     public static SearchFilters None { get; } = new();
 }

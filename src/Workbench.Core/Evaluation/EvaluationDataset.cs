@@ -7,15 +7,24 @@ namespace Workbench.Core.Evaluation;
 
 /// <summary>
 /// A question and what answers it: relevant document ids (any passage of them counts) or, more
-/// strictly, relevant passage ids (<c>document-id#chunk</c>). With <paramref name="Gains"/>, relevance is
-/// graded: each relevant document's gain for nDCG (the binary metrics still count every relevant one).
+/// strictly, relevant passage ids (<c>document-id#chunk</c>); the reference answer when the data set has
+/// one; a stable id that decides its half of the data set; and with <paramref name="Gains"/>, graded
+/// relevance: each relevant document's gain for nDCG (the binary metrics still count every relevant one).
 /// </summary>
 public sealed record EvaluationQuestion(
-    string Question, IReadOnlySet<string> RelevantDocuments, IReadOnlySet<string> RelevantPassages, IReadOnlyDictionary<string, double>? Gains = null)
+    string Question, IReadOnlySet<string> RelevantDocuments, IReadOnlySet<string> RelevantPassages, string? Answer = null, string? Id = null,
+    IReadOnlyDictionary<string, double>? Gains = null)
 {
     public bool ByPassage => RelevantPassages.Count > 0;
 
     public bool Graded => Gains is not null;
+
+    /// <summary>The documents that hold the answer, named directly or through one of their passages.</summary>
+    public IReadOnlySet<string> GoldDocuments =>
+        RelevantDocuments.Concat(RelevantPassages.Select(p => p.Split('#')[0])).ToHashSet();
+
+    /// <summary>Development or test half, decided by a hash of the id (the question when there is none), so it never changes between runs.</summary>
+    public string Half => EvaluationDataset.InTestHalf(Id ?? Question) ? "test" : "dev";
 }
 
 /// <summary>A corpus to index and the questions to ask of it.</summary>
@@ -27,7 +36,8 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
     /// Reads a data set: PubMedQA (<c>ori_pqal.json</c>), MedQuAD (<c>*_QA</c> folders), a MEDIQA 2019
     /// Task 3 file (<c>MEDIQA2019-Task3-QA-*.xml</c>, graded), or a folder in the workbench's own format: Markdown documents with front matter beside a <c>questions.jsonl</c> whose
     /// lines are <c>{"question": "...", "documents": ["file-name-without-.md"]}</c> or
-    /// <c>{"question": "...", "passages": ["file-name#0"]}</c>.
+    /// <c>{"question": "...", "passages": ["file-name#0"]}</c>, each optionally with a reference
+    /// <c>"answer"</c> and an <c>"id"</c>.
     /// </summary>
     /// <param name="limit">At most this many questions, evenly spaced over the set.</param>
     /// <param name="split">
@@ -59,12 +69,13 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
                 questions = questions.Where(q => test.Contains(q.Pmid) == (split == "test")).ToList();
             }
 
-            dataset = new EvaluationDataset(name, source, questions.Select(q => ByDocument(q.Question, PubMedQaSource.DocumentId(q.Pmid))).ToList());
+            dataset = new EvaluationDataset(name, source,
+                questions.Select(q => ByDocument(q.Question, PubMedQaSource.DocumentId(q.Pmid), q.LongAnswer, q.Pmid)).ToList());
         }
         else if (MedQuadSource.Recognises(directory))
         {
             var source = new MedQuadSource(directory);
-            dataset = new EvaluationDataset(name, source, source.ReadQuestions().Select(q => ByDocument(q.Question, q.DocumentId)).ToList());
+            dataset = new EvaluationDataset(name, source, source.ReadQuestions().Select(q => ByDocument(q.Question, q.DocumentId, q.Answer, q.DocumentId)).ToList());
         }
         else if (File.Exists(Path.Combine(directory, QuestionsFile)))
         {
@@ -79,7 +90,7 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
         if (split is not null)
         {
             // PubMedQA's halves are its official ones, taken above.
-            var questions = dataset.Corpus is PubMedQaSource ? dataset.Questions : dataset.Questions.Where(q => InTestHalf(q.Question) == (split == "test")).ToList();
+            var questions = dataset.Corpus is PubMedQaSource ? dataset.Questions : dataset.Questions.Where(q => q.Half == split).ToList();
             dataset = dataset with { Name = $"{dataset.Name}-{split}", Questions = questions };
         }
 
@@ -100,11 +111,11 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
     private static EvaluationQuestion Graded(MediqaQuestion question)
     {
         var gains = question.Grades.Where(g => g.Value >= 3).ToDictionary(g => g.Key, g => (double)(g.Value - 2));
-        return new EvaluationQuestion(question.Question, gains.Keys.ToHashSet(), new HashSet<string>(), gains);
+        return new EvaluationQuestion(question.Question, gains.Keys.ToHashSet(), new HashSet<string>(), question.BestAnswer, Gains: gains);
     }
 
-    private static EvaluationQuestion ByDocument(string question, string documentId) =>
-        new(question, new HashSet<string> { documentId }, new HashSet<string>());
+    private static EvaluationQuestion ByDocument(string question, string documentId, string? answer, string id) =>
+        new(question, new HashSet<string> { documentId }, new HashSet<string>(), string.IsNullOrWhiteSpace(answer) ? null : answer, id);
 
     private static List<EvaluationQuestion> ReadJsonl(string path)
     {
@@ -130,7 +141,9 @@ public sealed record EvaluationDataset(string Name, IDocumentSource Corpus, IRea
                     throw new FormatException("needs a question and at least one of 'documents' or 'passages'");
                 }
 
-                questions.Add(new EvaluationQuestion(question, documents, passages));
+                var answer = root.TryGetProperty("answer", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+                var id = root.TryGetProperty("id", out var i) && i.ValueKind == JsonValueKind.String ? i.GetString() : null;
+                questions.Add(new EvaluationQuestion(question, documents, passages, string.IsNullOrWhiteSpace(answer) ? null : answer, id));
             }
             catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
             {

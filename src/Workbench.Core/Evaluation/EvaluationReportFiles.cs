@@ -32,13 +32,41 @@ public static class EvaluationReportFiles
         return text.ToString();
     }
 
+    public static string ToJson(AnswerEvaluationReport report) => JsonSerializer.Serialize(report, Json);
+
+    public static string ToMarkdown(AnswerEvaluationReport report)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"# Answer evaluation: {report.Dataset}");
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"{report.RanAt:yyyy-MM-dd HH:mm} UTC · {report.Questions:N0} questions, {report.Probed:N0} of them asked with their gold documents filtered out (the unanswerable probe) · {report.Passages:N0} passages");
+        text.AppendLine();
+        text.AppendLine("| composer | ROUGE-L F1 | token F1 | gold citation | citation precision | supported | words p50 | abstention recall | false abstention | p50 ms | p95 ms | questions |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in report.Composers)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {c.Composer}{(c.Default ? " (default)" : "")} | {c.RougeLF1:F3} | {c.TokenF1:F3} | {c.GoldCitationRate:F3} | {c.CitationPrecision:F3} | {c.SupportedShare:F3} | {c.WordsP50:F0} | {c.AbstentionRecall:F3} | {c.FalseAbstention:F3} | {c.P50Ms:F1} | {c.P95Ms:F1} | {c.Questions} |");
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>Writes <c>{time}-{dataset}.json</c> and <c>.md</c> into the folder; returns the JSON path.</summary>
-    public static string Write(RetrievalEvaluationReport report, string directory)
+    public static string Write(RetrievalEvaluationReport report, string directory) =>
+        Write(directory, $"{report.RanAt:yyyyMMdd-HHmmss}-{report.Dataset}", ToJson(report), ToMarkdown(report));
+
+    /// <summary>Writes <c>{time}-{dataset}-answers.json</c> and <c>.md</c> into the folder; returns the JSON path.</summary>
+    public static string Write(AnswerEvaluationReport report, string directory) =>
+        Write(directory, $"{report.RanAt:yyyyMMdd-HHmmss}-{report.Dataset}-answers", ToJson(report), ToMarkdown(report));
+
+    private static string Write(string directory, string name, string json, string markdown)
     {
         Directory.CreateDirectory(directory);
-        var stem = Path.Combine(directory, $"{report.RanAt:yyyyMMdd-HHmmss}-{report.Dataset}");
-        File.WriteAllText(stem + ".json", ToJson(report));
-        File.WriteAllText(stem + ".md", ToMarkdown(report));
+        var stem = Path.Combine(directory, name);
+        File.WriteAllText(stem + ".json", json);
+        File.WriteAllText(stem + ".md", markdown);
         return stem + ".json";
     }
 }

@@ -60,7 +60,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<ReindexService>();
 
         services.AddKernel();
-        services.AddSingleton(sp => new ExtractiveComposer(sp.GetRequiredService<IOptions<AskOptions>>().Value.Extractive));
+        services.AddSingleton(sp => new AnswerComposers(sp.GetRequiredService<IOptions<AskOptions>>().Value));
         services.AddSingleton<IChatCompletionService>(CreateChatCompletion);
         services.AddValidatedOptions<VerificationOptions>(configuration, VerificationOptions.Section);
         services.AddSingleton(sp =>
@@ -79,6 +79,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<AnswerService>();
         services.AddSingleton<EvaluationStore>();
         services.AddSingleton<RetrievalEvaluator>();
+        services.AddSingleton<AnswerEvaluator>();
 
         services.AddValidatedOptions<CampaignOptions>(configuration, CampaignOptions.Section);
         services.AddSingleton<CampaignStore>();
@@ -154,7 +155,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         var llm = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         if (!llm.Enabled)
         {
-            return new ExtractiveChatCompletionService(services.GetRequiredService<ExtractiveComposer>());
+            return new ExtractiveChatCompletionService(services.GetRequiredService<AnswerComposers>().Default);
         }
 
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds) };

@@ -16,6 +16,8 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
 
     public DbSet<EvaluationResultEntity> EvaluationResults => Set<EvaluationResultEntity>();
 
+    public DbSet<AnswerEvaluationResultEntity> AnswerEvaluationResults => Set<AnswerEvaluationResultEntity>();
+
     public DbSet<CampaignEntity> Campaigns => Set<CampaignEntity>();
 
     public DbSet<CampaignQuestionEntity> CampaignQuestions => Set<CampaignQuestionEntity>();
@@ -80,6 +82,12 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
         });
         modelBuilder.Entity<CitationEntity>(citation => citation.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16));
         modelBuilder.Entity<EvaluationResultEntity>(result => result.HasIndex(r => new { r.Dataset, r.RanAtUtc }));
+        modelBuilder.Entity<AnswerEvaluationResultEntity>(result =>
+        {
+            result.HasIndex(r => new { r.Dataset, r.RanAtUtc });
+            result.Property(r => r.Dataset).HasMaxLength(200);
+            result.Property(r => r.Composer).HasMaxLength(64);
+        });
         modelBuilder.Entity<RatingEntity>(rating =>
         {
             rating.HasIndex(r => new { r.AnswerId, r.CreatedAtUtc });

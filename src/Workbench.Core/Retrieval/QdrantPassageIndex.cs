@@ -432,13 +432,19 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
             conditions.Add(Range("year", range));
         }
 
-        if (conditions.Count == 0)
+        var excluded = filters.ExcludedDocuments ?? [];
+        if (conditions.Count == 0 && excluded.Count == 0)
         {
             return null;
         }
 
         var filter = new Filter();
         filter.Must.AddRange(conditions);
+        if (excluded.Count > 0)
+        {
+            filter.MustNot.Add(Match("doc_id", excluded));
+        }
+
         return filter;
     }
 

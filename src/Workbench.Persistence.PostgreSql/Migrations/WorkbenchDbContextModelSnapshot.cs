@@ -287,6 +287,79 @@ namespace Workbench.Persistence.PostgreSql.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.AnswerEvaluationResultEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("AbstentionRecall")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CitationPrecision")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Composer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("FalseAbstention")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("GoldCitationRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("P50Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("P95Ms")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Passages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Probed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("RougeLF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("SupportedShare")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("TokenF1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("WordsP50")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dataset", "RanAtUtc");
+
+                    b.ToTable("AnswerEvaluationResults");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.ApiTokenEntity", b =>
                 {
                     b.Property<Guid>("Id")

@@ -61,9 +61,9 @@ public sealed class MedQuadSource(string directory) : IDocumentSource
         return XDocument.Load(reader);
     }
 
-    /// <summary>The questions with the id of the document holding their answer.</summary>
-    public IReadOnlyList<(string DocumentId, string Question)> ReadQuestions() =>
-        ReadPairs([]).Where(p => p.Answer.Length > 0).Select(p => (p.DocumentId, p.Question)).ToList();
+    /// <summary>The questions with the id of the document holding their answer, and that answer (the reference).</summary>
+    public IReadOnlyList<(string DocumentId, string Question, string Answer)> ReadQuestions() =>
+        ReadPairs([]).Where(p => p.Answer.Length > 0).Select(p => (p.DocumentId, p.Question, p.Answer)).ToList();
 
     private sealed record Pair(string DocumentId, string Question, string Answer, DocumentMetadata Metadata);
 

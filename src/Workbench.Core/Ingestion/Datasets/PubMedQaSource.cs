@@ -46,12 +46,18 @@ public sealed class PubMedQaSource(string directory) : IDocumentSource
 
     public static string DocumentId(string pmid) => $"pubmed-{pmid}";
 
-    /// <summary>The labelled questions: the research question and the PMID whose abstract answers it.</summary>
-    public IReadOnlyList<(string Pmid, string Question)> ReadQuestions() =>
+    /// <summary>
+    /// The labelled questions: the research question, the PMID whose abstract answers it, and the
+    /// abstract's conclusion (<c>LONG_ANSWER</c>), the reference answer.
+    /// </summary>
+    public IReadOnlyList<(string Pmid, string Question, string LongAnswer)> ReadQuestions() =>
         ReadEntries([])
-            .Select(e => (e.Pmid, e.Item.TryGetProperty("QUESTION", out var q) ? q.GetString() ?? string.Empty : string.Empty))
+            .Select(e => (e.Pmid, Text(e.Item, "QUESTION"), Text(e.Item, "LONG_ANSWER")))
             .Where(q => q.Item2.Length > 0)
             .ToList();
+
+    private static string Text(JsonElement item, string property) =>
+        item.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() ?? string.Empty : string.Empty;
 
     /// <summary>The PMIDs of the official test split (<c>test_ground_truth.json</c>); the rest is the development split.</summary>
     public IReadOnlySet<string> ReadTestSplit()

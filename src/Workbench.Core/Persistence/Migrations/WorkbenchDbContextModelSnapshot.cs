@@ -278,6 +278,77 @@ namespace Workbench.Core.Persistence.Migrations
                     b.ToTable("Answers");
                 });
 
+            modelBuilder.Entity("Workbench.Core.Persistence.AnswerEvaluationResultEntity", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("AbstentionRecall")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CitationPrecision")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Composer")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Dataset")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FalseAbstention")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("GoldCitationRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("P50Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("P95Ms")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Passages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Probed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Questions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RanAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("RougeLF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("SupportedShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("TokenF1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("WordsP50")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Dataset", "RanAtUtc");
+
+                    b.ToTable("AnswerEvaluationResults");
+                });
+
             modelBuilder.Entity("Workbench.Core.Persistence.ApiTokenEntity", b =>
                 {
                     b.Property<Guid>("Id")
