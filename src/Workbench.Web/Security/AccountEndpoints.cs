@@ -39,7 +39,7 @@ public static class AccountEndpoints
             return "/";
         }
 
-        var local = resolved.PathAndQuery;
+        var local = resolved.GetComponents(UriComponents.PathAndQuery, UriFormat.UriEscaped);
         return local.StartsWith("//", StringComparison.Ordinal) || local.StartsWith("/\\", StringComparison.Ordinal) ? "/" : local;
     }
 
