@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using Workbench.Core.Security;
+using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
 
@@ -71,8 +73,14 @@ public class AskAndRateTests(BrowserFixture fixture)
     [Fact]
     public async Task APartOfTheQuestionTheCorpusDoesNotAnswerIsNamedAboveTheAnswer()
     {
-        var page = await fixture.NewPageAsync("clinician");
-        await page.GotoAsync(fixture.BaseUrl);
+        // The focused composer names the parts it cannot answer; it is not the default yet, so this app chooses it (on the fixture's index).
+        await using var focused = new WorkbenchAppFactory(fixture.Qdrant, "e2e");
+        focused.Overrides["Ask:Composer"] = "focused";
+        var baseUrl = focused.ServeOnLoopback();
+        await focused.WaitForIndexAsync(TimeSpan.FromMinutes(3));
+        await focused.UserAsync("clinician", Roles.Clinician);
+        var page = await fixture.NewPageAsync(baseUrl, "clinician");
+        await page.GotoAsync(baseUrl);
 
         await page.Locator("#question-input").FillAsync("What dose of aspirin prevents preeclampsia, and does Medicare pay for it?");
         await page.Locator("#ask-button").ClickAsync();

@@ -35,7 +35,7 @@ public class ApiTests(IntegrationFixture fixture)
         Assert.True(citation["score"]!.GetValue<double>() > 0);
         Assert.Contains("[1]", answer["text"]!.GetValue<string>());
         Assert.True(answer["timings"]!["totalMs"]!.GetValue<double>() > 0);
-        Assert.Equal("focused", answer["pipeline"]!["composer"]!.GetValue<string>());
+        Assert.Equal("extractive", answer["pipeline"]!["composer"]!.GetValue<string>());
         Assert.Equal("hybrid", answer["pipeline"]!["retriever"]!.GetValue<string>());
         Assert.Equal("dbsf", answer["pipeline"]!["fusion"]!.GetValue<string>());
         Assert.StartsWith("lexical", answer["pipeline"]!["reranker"]!.GetValue<string>());

@@ -80,9 +80,12 @@ public sealed class AskOptions
     [Range(1, int.MaxValue)]
     public int PipelineVersion { get; set; } = 1;
 
-    /// <summary>The quoting composer answers come from when no language model is configured: focused, extractive, top-passage or lead-3.</summary>
+    /// <summary>
+    /// The quoting composer answers come from when no language model is configured: extractive, focused, top-passage or lead-3.
+    /// Extractive stays the default until focused stops abstaining on bundled-corpus questions it should answer (see the README's "Answer quality").
+    /// </summary>
     [Required]
-    public string Composer { get; set; } = FocusedComposer.ComposerName;
+    public string Composer { get; set; } = ExtractiveComposer.ComposerName;
 
     public FocusedComposerOptions Focused { get; set; } = new();
 

@@ -13,7 +13,8 @@ namespace Workbench.IntegrationTests.Faults;
 /// </summary>
 public sealed class KillTests : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(45);
+    // Starting (migrations, model, first page) while the other test assemblies run can take over a minute on two cores.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly QdrantFixture qdrant = new();
     private readonly string folder = Directory.CreateTempSubdirectory("workbench-kill-").FullName;

@@ -63,6 +63,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         ["POST /api/campaigns/{id:guid}/raters/{rater}/judgements"] = Access.Evaluator,
         ["POST /api/campaigns/{id:guid}/close"] = Access.Evaluator,
         ["POST /api/campaigns/{id:guid}/retry"] = Access.Evaluator,
+        ["POST /api/campaigns/{id:guid}/raters"] = Access.Evaluator,
+        ["PUT /api/campaigns/{id:guid}/excluded-raters"] = Access.Evaluator,
         ["GET /api/campaigns/{id:guid}/results"] = Access.Evaluator,
         ["GET /api/campaigns/{id:guid}/results.csv"] = Access.Evaluator,
         ["GET /api/campaigns/{id:guid}/judgements.csv"] = Access.Evaluator,
