@@ -89,7 +89,7 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
         Assert.Equal(5, report.Questions);
         Assert.Equal(1, report.Probed);
         Assert.Equal(composers.All.Select(c => c.Name), report.Composers.Select(c => c.Composer));
-        Assert.Equal(FocusedComposer.ComposerName, Assert.Single(report.Composers, c => c.Default).Composer);
+        Assert.Equal(ExtractiveComposer.ComposerName, Assert.Single(report.Composers, c => c.Default).Composer);
         // Each document is one passage and the reference is its text, so the whole top passage is the
         // reference whenever retrieval ranks the gold document first (it does for all four answerable questions here).
         var top = Assert.Single(report.Composers, c => c.Composer == "top-passage");
