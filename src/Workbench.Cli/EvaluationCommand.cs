@@ -35,13 +35,8 @@ public static class EvaluationCommand
         var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, retrievers, progress);
         progress.Finish();
 
-        Console.WriteLine(EvaluationReportFiles.ToMarkdown(report));
-        await WriteJsonAsync(arguments, EvaluationReportFiles.ToJson(report));
-        var saved = EvaluationReportFiles.Write(report, ReportDirectory(arguments));
-        await services.MigrateDatabaseAsync();
-        await services.GetRequiredService<EvaluationStore>().SaveAsync(report);
-        Console.Error.WriteLine($"report: {saved} (and .md); stored for the workbench's evaluation page");
-        return 0;
+        return await KeepAsync(services, arguments, EvaluationReportFiles.ToMarkdown(report), EvaluationReportFiles.ToJson(report),
+            directory => EvaluationReportFiles.Write(report, directory), store => store.SaveAsync(report));
     }
 
     /// <summary>
@@ -62,25 +57,27 @@ public static class EvaluationCommand
         var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(dataset, compared, progress);
         progress.Finish();
 
-        Console.WriteLine(EvaluationReportFiles.ToMarkdown(report));
-        await WriteJsonAsync(arguments, EvaluationReportFiles.ToJson(report));
-        var saved = EvaluationReportFiles.Write(report, ReportDirectory(arguments));
-        await services.MigrateDatabaseAsync();
-        await services.GetRequiredService<EvaluationStore>().SaveAsync(report);
-        Console.Error.WriteLine($"report: {saved} (and .md); stored for the workbench's evaluation page");
-        return 0;
+        return await KeepAsync(services, arguments, EvaluationReportFiles.ToMarkdown(report), EvaluationReportFiles.ToJson(report),
+            directory => EvaluationReportFiles.Write(report, directory), store => store.SaveAsync(report));
     }
 
-    private static async Task WriteJsonAsync(CommandLine arguments, string json)
+    /// <summary>Prints a report, writes it where asked and under the report folder, and stores it for the evaluation page.</summary>
+    private static async Task<int> KeepAsync(
+        IServiceProvider services, CommandLine arguments, string markdown, string json, Func<string, string> writeFiles, Func<EvaluationStore, Task> store)
     {
+        Console.WriteLine(markdown);
         if (arguments.Option("json") is { } path)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path, json);
         }
-    }
 
-    private static string ReportDirectory(CommandLine arguments) => arguments.Option("report-dir") ?? Path.Combine("artifacts", "eval");
+        var saved = writeFiles(arguments.Option("report-dir") ?? Path.Combine("artifacts", "eval"));
+        await services.MigrateDatabaseAsync();
+        await store(services.GetRequiredService<EvaluationStore>());
+        Console.Error.WriteLine($"report: {saved} (and .md); stored for the workbench's evaluation page");
+        return 0;
+    }
 
     private static string Dataset(CommandLine arguments) => CommandInputs.ExistingFolderOrFile(arguments.Required("dataset"), "--dataset");
 }
