@@ -17,6 +17,8 @@ public class CampaignTests(IntegrationFixture fixture)
     /// <summary>Three questions, one pair each: three items, so two raters per item of three gives every rater two.</summary>
     private const string ThreeQuestions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?\nWhat is the capital of France?";
 
+    private static readonly string[] TwoQuestions = ["Which vaccine protects adults over 50 against shingles?", "What blood pressure target does SPRINT support?"];
+
     private static object Score(int value) => new { accuracy = value, completeness = value, citationSupport = value, harm = value, clarity = value };
 
     private async Task<Guid> CreateOpenCampaignAsync(string name, params string[] raters)
@@ -26,7 +28,7 @@ public class CampaignTests(IntegrationFixture fixture)
             name,
             configurations = new[] { "default", "dense-only" },
             raters,
-            questions = "Which vaccine protects adults over 50 against shingles?\nWhat blood pressure target does SPRINT support?",
+            questions = string.Join('\n', TwoQuestions),
             format = "lines",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -77,7 +79,9 @@ public class CampaignTests(IntegrationFixture fixture)
         var item = await fixture.Rater("ana").GetStringAsync($"/api/campaigns/{id}/raters/ana/items/next");
 
         Assert.Contains("\"left\"", item);
-        Assert.Contains("shingles", item, StringComparison.OrdinalIgnoreCase);
+        // Each rater's queue is shuffled, so the first item is either question.
+        var question = JsonNode.Parse(item)!["question"]!.GetValue<string>();
+        Assert.Contains(question, TwoQuestions);
         foreach (var secret in new[] { "default", "dense-only", "dense", "hybrid", "pipeline", "extractive", "composer" })
         {
             Assert.DoesNotContain(secret, item, StringComparison.OrdinalIgnoreCase);
