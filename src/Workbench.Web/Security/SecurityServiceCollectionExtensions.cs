@@ -61,6 +61,12 @@ public static class SecurityServiceCollectionExtensions
             // The API answers with status codes, never with a redirect to a page.
             cookie.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
             cookie.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
+            // Signing in on the login page redirects to its ReturnUrl as given, and Kestrel refuses a non-ASCII Location header.
+            cookie.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(AccountEndpoints.LocalUrl(context.RedirectUri));
+                return Task.CompletedTask;
+            };
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 

@@ -91,7 +91,7 @@ public partial class SignInTests(IntegrationFixture fixture)
         Assert.Equal(expected, location.AbsolutePath);
     }
 
-    [Fact(Skip = "Open: still 500 over Kestrel after escaping the return address in AccountEndpoints.LocalUrl; the redirect goes through NavigationManager, which seems to unescape it again.")]
+    [Fact]
     public async Task ANonAsciiReturnAddressIsEscapedInTheRedirectOverRealHttp()
     {
         // Kestrel, unlike the in-memory test server, refuses a response header with non-ASCII characters.
@@ -103,7 +103,9 @@ public partial class SignInTests(IntegrationFixture fixture)
         using var response = await PageSignIn.PostAsync(client, "evaluator", TestUsers.Password, "/é");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/%C3%A9", response.Headers.Location!.OriginalString);
+        var location = new Uri(client.BaseAddress!, response.Headers.Location!);
+        Assert.Equal(client.BaseAddress!.Authority, location.Authority);
+        Assert.Equal("/%C3%A9", location.AbsolutePath);
     }
 
     [Fact]
