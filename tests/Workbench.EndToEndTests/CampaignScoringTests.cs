@@ -1,4 +1,8 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
 
@@ -12,6 +16,9 @@ public class CampaignScoringTests(BrowserFixture fixture)
         {
             var position = await page.Locator("#queue-position").TextContentAsync();
             Assert.DoesNotContain("dense-only", await page.ContentAsync());
+            // Nothing marks a check item: the page has no word of checks or of what one expects.
+            Assert.DoesNotContain("bothBad", await page.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("check item", await page.Locator(".mud-main-content").InnerTextAsync(), StringComparison.OrdinalIgnoreCase);
             await page.Locator("#scoring-panel").FocusAsync();
             foreach (var key in new[] { "5", "3", "4", "3", "5", "2", "5", "4", "4", "3", "a" })
             {
@@ -34,6 +41,46 @@ public class CampaignScoringTests(BrowserFixture fixture)
 
         await Assertions.Expect(page.Locator("#queue-done")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, $"07-done-{rater}");
+    }
+
+    [Fact]
+    public async Task ARaterSeesTheGuidelinesButNoCheckItemAndOnlyTheOwnerSeesRaterQuality()
+    {
+        using var owner = await fixture.ApiAsync("evaluator");
+        using var created = await owner.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Guided pilot",
+            configurations = new[] { "default", "dense-only" },
+            raters = new[] { "ana" },
+            questions = "Which vaccine protects adults over 50 against shingles?\nWho should be screened for hypertension?",
+            format = "lines",
+            checks = new[] { new { question = 1, expected = "bothBad" } },
+            guidelines = "Prefer answers whose **citations** support them.\n\n<script>alert(1)</script>",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await ApiPolling.WaitForOpenCampaignAsync(owner, id.ToString());
+
+        var rater = await fixture.NewPageAsync("ana");
+        await rater.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}/score/ana");
+        await Assertions.Expect(rater.Locator("#guidelines strong")).ToHaveTextAsync("citations");
+        await Assertions.Expect(rater.Locator("#guidelines")).ToContainTextAsync("<script>alert(1)</script>");
+        // Ana prefers A everywhere, so she fails the "both bad" check.
+        await ScoreQueueAsync(rater, "ana-guided");
+        using var closed = await owner.PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+
+        var ownerPage = await fixture.NewPageAsync("evaluator");
+        await ownerPage.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}");
+        await Assertions.Expect(ownerPage.Locator("#quality-panel .quality-row")).ToContainTextAsync("0/1");
+        await Assertions.Expect(ownerPage.Locator("#quality-panel .quality-flag")).ToContainTextAsync("fails checks");
+        await Assertions.Expect(ownerPage.Locator("#exclude-below-threshold")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(ownerPage, "09-campaign-quality");
+
+        await rater.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}");
+        await Assertions.Expect(rater.Locator("#ranking")).ToBeVisibleAsync();
+        await Assertions.Expect(rater.Locator("#quality-panel")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("fails checks", await rater.Locator(".mud-main-content").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
