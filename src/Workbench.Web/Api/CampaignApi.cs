@@ -43,7 +43,7 @@ public static class CampaignApi
                 ? await next(context)
                 : TypedResults.Problem("You can only fetch and score items as yourself.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
         rater.MapGet("/items/next", (Guid id, string rater, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, null, store, ct))
-            .WithName("NextItem").WithSummary("The rater's first unscored item, blinded; 204 when all are scored.");
+            .WithName("NextItem").WithSummary("The rater's next unscored item, blinded (with more than two configurations, one of the most informative pair); 204 when all are scored.");
         rater.MapGet("/items/{item:int}", (Guid id, string rater, int item, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, item, store, ct))
             .WithName("GetItem");
         rater.MapPost("/judgements", SubmitAsync).WithName("SubmitJudgement");
