@@ -313,6 +313,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     /// <summary>The campaign's pairs from the most to the least informative, judged on every rater's judgements so far.</summary>
     private static async Task<IReadOnlyList<int>> PairPriorityAsync(WorkbenchDbContext db, CampaignEntity campaign, int variants, CancellationToken cancellationToken)
     {
+        // One pair: nothing to choose between, so no ranking is fitted.
         if (variants <= 2)
         {
             return [0];
