@@ -67,6 +67,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A client of the app's API signed in by API token as one of the fixture's users, to set up what a page shows.</summary>
+    public Task<HttpClient> ApiAsync(string userName) => app.ClientAsync(userName, []);
+
     /// <summary>
     /// A browser of its own (own cookies), signed in through the sign-in page as <paramref name="userName"/>
     /// (the fixture's users: admin, clinician, evaluator, ana and ben), or not signed in when null.

@@ -1,17 +1,35 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Workbench.TestSupport;
 
 namespace Workbench.EndToEndTests;
 
 [Collection(BrowserCollection.Name)]
 public class CampaignScoringTests(BrowserFixture fixture)
 {
-    /// <summary>Scores every item in the rater's queue from the keyboard alone, preferring the left answer.</summary>
+    /// <summary>The scoring page's text without the item's own question, answers and position: the same for every item.</summary>
+    private const string PageAroundTheItem = """
+        () => {
+            const page = document.querySelector('.mud-main-content').cloneNode(true);
+            page.querySelectorAll('.blind-answer, #item-question, #queue-position').forEach(e => e.remove());
+            return page.textContent;
+        }
+        """;
+
+    /// <summary>
+    /// Scores every item in the rater's queue from the keyboard alone, preferring the left answer. Around the
+    /// question and answers every item's page reads the same, so nothing marks a check item.
+    /// </summary>
     private static async Task ScoreQueueAsync(IPage page, string rater)
     {
+        var around = new HashSet<string>();
         for (var scored = 0; scored < 10 && !await page.Locator("#queue-done").IsVisibleAsync(); scored++)
         {
             var position = await page.Locator("#queue-position").TextContentAsync();
             Assert.DoesNotContain("dense-only", await page.ContentAsync());
+            around.Add(await page.EvaluateAsync<string>(PageAroundTheItem));
             await page.Locator("#scoring-panel").FocusAsync();
             foreach (var key in new[] { "5", "3", "4", "3", "5", "2", "5", "4", "4", "3", "a" })
             {
@@ -33,7 +51,48 @@ public class CampaignScoringTests(BrowserFixture fixture)
         }
 
         await Assertions.Expect(page.Locator("#queue-done")).ToBeVisibleAsync();
+        Assert.Single(around);
         await BrowserFixture.ScreenshotAsync(page, $"07-done-{rater}");
+    }
+
+    [Fact]
+    public async Task ARaterSeesTheGuidelinesButNoCheckItemAndOnlyTheOwnerSeesRaterQuality()
+    {
+        using var owner = await fixture.ApiAsync("evaluator");
+        using var created = await owner.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Guided pilot",
+            configurations = new[] { "default", "dense-only" },
+            raters = new[] { "ana" },
+            questions = "Which vaccine protects adults over 50 against shingles?\nWho should be screened for hypertension?",
+            format = "lines",
+            checks = new[] { new { question = 1, expected = "bothBad" } },
+            guidelines = "Prefer answers whose **citations** support them.\n\n<script>alert(1)</script>",
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await ApiPolling.WaitForOpenCampaignAsync(owner, id.ToString());
+
+        var rater = await fixture.NewPageAsync("ana");
+        await rater.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}/score/ana");
+        await Assertions.Expect(rater.Locator("#guidelines strong")).ToHaveTextAsync("citations");
+        await Assertions.Expect(rater.Locator("#guidelines")).ToContainTextAsync("<script>alert(1)</script>");
+        // Ana prefers A everywhere, so she fails the "both bad" check.
+        await ScoreQueueAsync(rater, "ana-guided");
+        using var closed = await owner.PostAsync($"/api/campaigns/{id}/close", null);
+        Assert.Equal(HttpStatusCode.NoContent, closed.StatusCode);
+
+        var ownerPage = await fixture.NewPageAsync("evaluator");
+        await ownerPage.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}");
+        await Assertions.Expect(ownerPage.Locator("#quality-panel .quality-row")).ToContainTextAsync("0/1");
+        await Assertions.Expect(ownerPage.Locator("#quality-panel .quality-flag")).ToContainTextAsync("fails checks");
+        await Assertions.Expect(ownerPage.Locator("#exclude-below-threshold")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(ownerPage, "09-campaign-quality");
+
+        await rater.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}");
+        await Assertions.Expect(rater.Locator("#ranking")).ToBeVisibleAsync();
+        await Assertions.Expect(rater.Locator("#quality-panel")).ToHaveCountAsync(0);
+        Assert.DoesNotContain("fails checks", await rater.Locator(".mud-main-content").InnerTextAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -257,6 +257,22 @@ public class CampaignTests(IntegrationFixture fixture)
         // The check item is kept out of the tables: only items 0 and 1, two judgements each.
         Assert.Equal(4, before["results"]!["judgements"]!.GetValue<int>());
 
+        // Rater quality and check items are for the owner and admins: another evaluator, rater or not, sees neither
+        // the panel nor which items were checks (their judgements are left out), and cannot exclude anyone.
+        foreach (var viewer in new[] { "ben", "cai" })
+        {
+            var seen = (await fixture.Rater(viewer).GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!;
+            Assert.Empty(seen["results"]!["quality"]!.AsArray());
+            Assert.Empty(seen["campaign"]!["checks"]!.AsArray());
+            Assert.Equal(4, seen["judgements"]!.AsArray().Count);
+            Assert.All(seen["judgements"]!.AsArray(), j => Assert.Null(j!["check"]));
+            Assert.DoesNotContain("rater_quality", await fixture.Rater(viewer).GetStringAsync($"/api/campaigns/{id}/results.csv"));
+            Assert.DoesNotContain(",bothBad,", await fixture.Rater(viewer).GetStringAsync($"/api/campaigns/{id}/judgements.csv"));
+        }
+
+        Assert.Equal(3, (await fixture.Admin.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!["results"]!["quality"]!.AsArray().Count);
+        using var notOwner = await fixture.Rater("cai").PutAsJsonAsync($"/api/campaigns/{id}/excluded-raters", new { raters = failing });
+        Assert.Equal(HttpStatusCode.Forbidden, notOwner.StatusCode);
         using var exclude = await client.PutAsJsonAsync($"/api/campaigns/{id}/excluded-raters", new { raters = failing });
         Assert.Equal(HttpStatusCode.NoContent, exclude.StatusCode);
         var after = (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}/results"))!;
@@ -267,6 +283,36 @@ public class CampaignTests(IntegrationFixture fixture)
         Assert.Equal(kept, after["results"]!["judgements"]!.GetValue<int>());
         Assert.True(kept < 4);
         Assert.Contains(",bothBad,", await client.GetStringAsync($"/api/campaigns/{id}/judgements.csv"));
+    }
+
+    [Fact]
+    public async Task WithThreeConfigurationsEachNextItemComparesTheMostUncertainAdjacentPair()
+    {
+        using var created = await client.PostAsJsonAsync("/api/campaigns", new
+        {
+            name = "Three configurations",
+            configurations = new[] { "default", "dense-only", "sparse-only" },
+            raters = new[] { "ana" },
+            questions = TwoQuestions[0],
+            format = "lines",
+        });
+        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+
+        // One question, three pairs: (0, 1) is item 0, (0, 2) item 1, (1, 2) item 2, whatever order ana's queue has.
+        // Nothing judged: the adjacent pairs of the configuration order, (0, 1) first. After a tie on (0, 1) both
+        // adjacent pairs are as uncertain and (1, 2) has fewer judgements; (0, 2), not adjacent, comes last.
+        var order = new List<int>();
+        while (await fixture.Rater("ana").GetAsync($"/api/campaigns/{id}/raters/ana/items/next") is { StatusCode: HttpStatusCode.OK } response)
+        {
+            var item = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["item"]!.GetValue<int>();
+            order.Add(item);
+            using var saved = await fixture.Rater("ana").PostAsJsonAsync($"/api/campaigns/{id}/raters/ana/judgements",
+                new { item, left = Score(3), right = Score(3), preference = "tie" });
+            Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        }
+
+        Assert.Equal([0, 2, 1], order);
     }
 
     [Fact]
@@ -284,6 +330,8 @@ public class CampaignTests(IntegrationFixture fixture)
         var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
         await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
 
+        using var byRater = await fixture.Rater("ben").PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "cai" });
+        Assert.Equal(HttpStatusCode.Forbidden, byRater.StatusCode);
         using var added = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "cai" });
         Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
         using var again = await client.PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "CAI" });

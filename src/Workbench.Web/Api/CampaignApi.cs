@@ -43,7 +43,7 @@ public static class CampaignApi
                 ? await next(context)
                 : TypedResults.Problem("You can only fetch and score items as yourself.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden"));
         rater.MapGet("/items/next", (Guid id, string rater, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, null, store, ct))
-            .WithName("NextItem").WithSummary("The rater's first unscored item, blinded; 204 when all are scored.");
+            .WithName("NextItem").WithSummary("The rater's next unscored item, blinded (with more than two configurations, one of the most informative pair); 204 when all are scored.");
         rater.MapGet("/items/{item:int}", (Guid id, string rater, int item, CampaignStore store, CancellationToken ct) => ItemAsync(id, rater, item, store, ct))
             .WithName("GetItem");
         rater.MapPost("/judgements", SubmitAsync).WithName("SubmitJudgement");
@@ -54,18 +54,24 @@ public static class CampaignApi
                 Changed(id, "failed", await campaigns.RetryAsync(id, user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct), Results.Accepted($"/api/campaigns/{id}")))
             .WithName("RetryCampaign").WithSummary("Resume generating a failed campaign (its owner or an admin).");
         api.MapPost("/{id:guid}/raters", async (Guid id, RaterApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.AddRaterAsync(id, request.Rater ?? string.Empty, user.ToActor(Actor.ApiChannel), ct)
-                ? Results.NoContent()
-                : TypedResults.Problem($"Campaign {id} is closed or missing, or the rater is already assigned or not a valid name.", statusCode: StatusCodes.Status409Conflict, title: "Rater not added"))
-            .WithName("AddCampaignRater").WithSummary("Adds a rater; with fewer raters per item than raters, they take a share of the unscored work.");
+            await campaigns.AddRaterAsync(id, request.Rater ?? string.Empty, user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct) switch
+            {
+                CampaignChange.NotInState => TypedResults.Problem($"Campaign {id} is closed or missing, or the rater is already assigned or not a valid name.", statusCode: StatusCodes.Status409Conflict, title: "Rater not added"),
+                var change => Changed(id, "open", change, Results.NoContent()),
+            })
+            .WithName("AddCampaignRater").WithSummary("Adds a rater (the campaign's owner or an admin); with fewer raters per item than raters, they take a share of the unscored work.");
         api.MapPut("/{id:guid}/excluded-raters", async (Guid id, ExcludedRatersApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken ct) =>
-            await campaigns.ExcludeRatersAsync(id, request.Raters ?? [], user.ToActor(Actor.ApiChannel), ct) ? Results.NoContent() : NotFound(id))
-            .WithName("ExcludeCampaignRaters").WithSummary("Raters left out of the results; the results JSON then also carries resultsWithEveryone.");
-        api.MapGet("/{id:guid}/results", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Results.Text(o.Json, "application/json"), ct))
-            .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only).");
-        api.MapGet("/{id:guid}/results.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
+            await campaigns.ExcludeRatersAsync(id, request.Raters ?? [], user.ToActor(Actor.ApiChannel), user.IsInRole(Roles.Admin), ct) switch
+            {
+                CampaignChange.NotInState => NotFound(id),
+                var change => Changed(id, "open", change, Results.NoContent()),
+            })
+            .WithName("ExcludeCampaignRaters").WithSummary("Raters left out of the results (the campaign's owner or an admin); the results JSON then also carries resultsWithEveryone.");
+        api.MapGet("/{id:guid}/results", (Guid id, ClaimsPrincipal user, CampaignService c, CancellationToken ct) => ExportAsync(id, user, c, o => Results.Text(o.Json, "application/json"), ct))
+            .WithName("CampaignResults").WithSummary("Results and every judgement as JSON (closed campaigns only); rater quality and check items only for the owner and admins.");
+        api.MapGet("/{id:guid}/results.csv", (Guid id, ClaimsPrincipal user, CampaignService c, CancellationToken ct) => ExportAsync(id, user, c, o => Csv(o.ResultsCsv, $"campaign-{id:N}-results.csv"), ct))
             .WithName("CampaignResultsCsv");
-        api.MapGet("/{id:guid}/judgements.csv", (Guid id, CampaignService c, CancellationToken ct) => ExportAsync(id, c, o => Csv(o.JudgementsCsv, $"campaign-{id:N}-judgements.csv"), ct))
+        api.MapGet("/{id:guid}/judgements.csv", (Guid id, ClaimsPrincipal user, CampaignService c, CancellationToken ct) => ExportAsync(id, user, c, o => Csv(o.JudgementsCsv, $"campaign-{id:N}-judgements.csv"), ct))
             .WithName("CampaignJudgementsCsv");
         return app;
     }
@@ -146,8 +152,10 @@ public static class CampaignApi
         };
     }
 
-    private static async Task<IResult> ExportAsync(Guid id, CampaignService campaigns, Func<CampaignOutcome, IResult> render, CancellationToken cancellationToken) =>
-        await campaigns.GetResultsAsync(id, cancellationToken) is { } outcome ? render(outcome) : NotInState(id, "closed");
+    private static async Task<IResult> ExportAsync(Guid id, ClaimsPrincipal user, CampaignService campaigns, Func<CampaignOutcome, IResult> render, CancellationToken cancellationToken) =>
+        await campaigns.GetResultsAsync(id, cancellationToken) is { } outcome
+            ? render(outcome.For(user.UserId(), user.Identity?.Name, user.IsInRole(Roles.Admin)))
+            : NotInState(id, "closed");
 
     private static IResult Csv(string content, string fileName) =>
         Results.File(System.Text.Encoding.UTF8.GetBytes(content), "text/csv; charset=utf-8", fileName);

@@ -99,6 +99,13 @@ public sealed record CampaignSummary(
     /// <summary>Closing and retrying are for the campaign's owner and admins, not for every evaluator.</summary>
     public bool CanBeManagedBy(string? userId, bool isAdmin) => isAdmin || (OwnerUserId is not null && OwnerUserId == userId);
 
+    /// <summary>
+    /// Check results and the rater quality panel are for whoever runs the campaign (its owner, admins) and never
+    /// for one of its raters, even an owner who also rates: a rater would see how the others did.
+    /// </summary>
+    public bool ShowsQualityTo(string? userId, string? userName, bool isAdmin) =>
+        CanBeManagedBy(userId, isAdmin) && Raters.All(r => !string.Equals(r.Rater, userName, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>Intra-item correlation assumed for planning before any agreement is measured (documented in the README).</summary>
     public const double PlanningCorrelation = 0.3;
 
@@ -130,6 +137,15 @@ public sealed record CampaignSummary(
         }
 
         throw new ArgumentOutOfRangeException(nameof(pairIndex));
+    }
+
+    /// <summary>The pair index of two configurations, in either order: the inverse of <see cref="Pair"/>.</summary>
+    public static int PairIndex(int variants, int a, int b)
+    {
+        var (first, second) = (Math.Min(a, b), Math.Max(a, b));
+        ArgumentOutOfRangeException.ThrowIfEqual(first, second);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(second, variants);
+        return (first * ((2 * variants) - first - 1) / 2) + (second - first - 1);
     }
 }
 

@@ -66,11 +66,13 @@ public static class CampaignResults
     private const string PreferenceMeasure = "Overall preference";
 
     /// <summary>A judgement as a Bradley–Terry comparison: "both bad" and ties count half to each side.</summary>
-    public static Comparison ToComparison(IReadOnlyList<string> configurations, Judgement j) => j.Preference switch
+    public static Comparison ToComparison(IReadOnlyList<string> configurations, Judgement j) => ToComparison(configurations, j.FirstVariant, j.SecondVariant, j.Preference);
+
+    public static Comparison ToComparison(IReadOnlyList<string> configurations, int first, int second, PairPreference preference) => preference switch
     {
-        PairPreference.First => Comparison.Win(configurations[j.FirstVariant], configurations[j.SecondVariant]),
-        PairPreference.Second => Comparison.Win(configurations[j.SecondVariant], configurations[j.FirstVariant]),
-        _ => Comparison.Tie(configurations[j.FirstVariant], configurations[j.SecondVariant]),
+        PairPreference.First => Comparison.Win(configurations[first], configurations[second]),
+        PairPreference.Second => Comparison.Win(configurations[second], configurations[first]),
+        _ => Comparison.Tie(configurations[first], configurations[second]),
     };
 
     private static StyleControlledRanking StyleControlled(IReadOnlyList<string> configurations, IReadOnlyList<Judgement> judgements, CampaignEvidence evidence, int pairs)

@@ -110,37 +110,46 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
         return CampaignChange.Done;
     }
 
-    private async Task<CampaignChange> CheckAsync(Guid id, CampaignStatus needed, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken) =>
+    /// <summary>Whether the actor may change the campaign: it exists (in the <paramref name="needed"/> state, if given) and they own it or are an admin.</summary>
+    private async Task<CampaignChange> CheckAsync(Guid id, CampaignStatus? needed, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) switch
         {
-            { } campaign when campaign.Status != needed => CampaignChange.NotInState,
+            { } campaign when needed is not null && campaign.Status != needed => CampaignChange.NotInState,
             { } campaign when !campaign.CanBeManagedBy(actor.UserId, actorIsAdmin) => CampaignChange.NotAllowed,
             { } => CampaignChange.Done,
             null => CampaignChange.NotInState,
         };
 
-    /// <summary>Adds a rater to a campaign not yet closed; with an overlap they take a share of the unscored work.</summary>
-    public async Task<bool> AddRaterAsync(Guid id, string rater, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds a rater to a campaign not yet closed (its owner or an admin); with an overlap they take a share of the
+    /// unscored work. <see cref="CampaignChange.NotInState"/>: no such campaign, closed, or the name is taken or invalid.
+    /// </summary>
+    public async Task<CampaignChange> AddRaterAsync(Guid id, string rater, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
     {
-        if (!await store.AddRaterAsync(id, rater, cancellationToken))
+        var allowed = await CheckAsync(id, null, actor, actorIsAdmin, cancellationToken);
+        if (allowed != CampaignChange.Done || !await store.AddRaterAsync(id, rater, cancellationToken))
         {
-            return false;
+            return allowed == CampaignChange.Done ? CampaignChange.NotInState : allowed;
         }
 
         await audit.RecordAsync(actor, AuditActions.CampaignRaterAdded, id.ToString(), rater.Trim(), cancellationToken);
-        return true;
+        return CampaignChange.Done;
     }
 
-    /// <summary>Leaves the given raters out of the results (both versions are shown); an empty list brings everyone back.</summary>
-    public async Task<bool> ExcludeRatersAsync(Guid id, IReadOnlyList<string> raters, Actor actor, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Leaves the given raters out of the results (both versions are shown); an empty list brings everyone back.
+    /// Like the quality panel that prompts it, this is for the campaign's owner and admins.
+    /// </summary>
+    public async Task<CampaignChange> ExcludeRatersAsync(Guid id, IReadOnlyList<string> raters, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
     {
-        if (!await store.SetExcludedRatersAsync(id, raters, cancellationToken))
+        var allowed = await CheckAsync(id, null, actor, actorIsAdmin, cancellationToken);
+        if (allowed != CampaignChange.Done || !await store.SetExcludedRatersAsync(id, raters, cancellationToken))
         {
-            return false;
+            return allowed == CampaignChange.Done ? CampaignChange.NotInState : allowed;
         }
 
         await audit.RecordAsync(actor, AuditActions.CampaignRatersExcluded, id.ToString(), string.Join(", ", raters), cancellationToken);
-        return true;
+        return CampaignChange.Done;
     }
 
     /// <summary>
@@ -173,6 +182,28 @@ public sealed record CampaignOutcome(
 {
     /// <summary>The quality panel covers every rater, excluded or not, so the owner can bring one back.</summary>
     public IReadOnlyList<RaterQuality> Quality => (WithEveryone ?? Results).Quality;
+
+    /// <summary>
+    /// The outcome as the given user may see it: whole for those <see cref="CampaignSummary.ShowsQualityTo"/>;
+    /// for everyone else without the quality panel, the check items or the judgements made on them, so
+    /// nothing marks which items were checks or how any rater did on them.
+    /// </summary>
+    public CampaignOutcome For(string? userId, string? userName, bool isAdmin)
+    {
+        if (Campaign.ShowsQualityTo(userId, userName, isAdmin))
+        {
+            return this;
+        }
+
+        var pairs = CampaignSummary.PairCount(Campaign.Variants.Count);
+        return this with
+        {
+            Results = Results with { Quality = [] },
+            WithEveryone = WithEveryone is null ? null : WithEveryone with { Quality = [] },
+            Judgements = Judgements.Where(j => !Evidence.Checks.ContainsKey(j.Item / pairs)).ToList(),
+            Evidence = Evidence with { Checks = new Dictionary<int, CheckItem>() },
+        };
+    }
 
     public string Json => CampaignExport.ToJson(this);
 

@@ -111,11 +111,21 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     }
 
     /// <summary>
-    /// An item of the rater's queue, blinded: the given item, or else the first the rater has not scored
-    /// (resuming where they left off). Null when the campaign, rater or item does not exist, when the
-    /// campaign is not open for scoring, or when the rater has scored everything.
+    /// An item of the rater's queue, blinded: the given item, or else the next the rater has not scored
+    /// (<see cref="GetNextItemAsync"/> from the start of their queue). Null when the campaign, rater or item
+    /// does not exist, when the campaign is not open for scoring, or when the rater has scored everything.
     /// </summary>
-    public async Task<BlindItem?> GetItemAsync(Guid id, string rater, int? item = null, CancellationToken cancellationToken = default)
+    public Task<BlindItem?> GetItemAsync(Guid id, string rater, int? item = null, CancellationToken cancellationToken = default) =>
+        GetItemAsync(id, rater, item, after: null, cancellationToken);
+
+    /// <summary>
+    /// The rater's next unscored item after <paramref name="after"/> in their queue (wrapping round to its start):
+    /// with more than two configurations, one comparing the pair <see cref="PairChoice"/> finds most informative.
+    /// </summary>
+    public Task<BlindItem?> GetNextItemAsync(Guid id, string rater, int? after, CancellationToken cancellationToken = default) =>
+        GetItemAsync(id, rater, item: null, after, cancellationToken);
+
+    private async Task<BlindItem?> GetItemAsync(Guid id, string rater, int? item, int? after, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
@@ -127,8 +137,8 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var variants = Variants(campaign);
         var pairs = CampaignSummary.PairCount(variants.Count);
         var queue = await QueueAsync(db, campaign, name, cancellationToken);
-        var scored = await db.Judgements.Where(j => j.CampaignId == id && j.Rater == name).Select(j => j.Item).ToListAsync(cancellationToken);
-        var target = item ?? queue.Cast<int?>().FirstOrDefault(i => !scored.Contains(i!.Value));
+        var scored = (await db.Judgements.Where(j => j.CampaignId == id && j.Rater == name).Select(j => j.Item).ToListAsync(cancellationToken)).ToHashSet();
+        var target = item ?? PairChoice.Next(queue, scored, variants.Count, await PairPriorityAsync(db, campaign, variants.Count, cancellationToken), after);
         var position = target is { } t ? queue.IndexOf(t) : -1;
         if (target is not { } chosen || position < 0)
         {
@@ -298,6 +308,24 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         campaign.ExcludedRatersJson = JsonSerializer.Serialize(raters.Select(r => Rater(campaign, r)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), Json);
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>The campaign's pairs from the most to the least informative, judged on every rater's judgements so far.</summary>
+    private static async Task<IReadOnlyList<int>> PairPriorityAsync(WorkbenchDbContext db, CampaignEntity campaign, int variants, CancellationToken cancellationToken)
+    {
+        // One pair: nothing to choose between, so no ranking is fitted.
+        if (variants <= 2)
+        {
+            return [0];
+        }
+
+        // Check items measure raters, not configurations: they do not move the ranking.
+        var pairs = CampaignSummary.PairCount(variants);
+        var checks = campaign.Questions.Where(q => q.CheckExpected is not null).Select(q => q.Ordinal).ToHashSet();
+        var judgements = await db.Judgements.AsNoTracking().Where(j => j.CampaignId == campaign.Id)
+            .Select(j => new { j.Item, j.FirstVariant, j.SecondVariant, j.Preference }).ToListAsync(cancellationToken);
+        return PairChoice.Priority(variants, judgements.Where(j => !checks.Contains(j.Item / pairs))
+            .Select(j => (j.FirstVariant, j.SecondVariant, (PairPreference)j.Preference)).ToList());
     }
 
     /// <summary>The rater's items in their own order: all items, or their assignments when the campaign has an overlap.</summary>
