@@ -17,6 +17,12 @@ namespace Workbench.Core.Deidentification;
 /// </summary>
 public static partial class Deidentifier
 {
+    /// <summary>
+    /// Raised whenever a change of the rules can change what is stored: it is part of every indexed passage's hash,
+    /// so an installation indexed by older rules re-derives its passages on the next start (issue 15: 2).
+    /// </summary>
+    public const int RulesVersion = 2;
+
     // Far above what linear work on a few megabytes takes, even on a busy machine: reaching it means a pathological input.
     private const int TimeoutMilliseconds = 10_000;
 
@@ -566,8 +572,11 @@ public static partial class Deidentifier
     [GeneratedRegex(@"\b" + Month + @"\s+(?:and|to|through|-|–)\s+$", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex MonthRangeBefore();
 
-    /// <summary>Words of research, hardly of one patient's note: a month-year in their sentence dates the study, not a person.</summary>
-    [GeneratedRegex(@"\b(?:enrolled|recruited|cohorts?|retrospective(?:ly)?|prospective(?:ly)?|consecutive|stud(?:y|ies)|trials?|surveys?|campaigns?|participants|subjects|respondents|registr(?:y|ies))\b",
+    /// <summary>
+    /// Words of research or of a population's events, hardly of one patient's note: a month-year in their sentence dates
+    /// the study or the epidemic ("B/Yamagata viruses have not been confirmed in circulation since March 2020"), not a person.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:enrolled|recruited|cohorts?|retrospective(?:ly)?|prospective(?:ly)?|consecutive|stud(?:y|ies)|trials?|surveys?|campaigns?|participants|subjects|respondents|registr(?:y|ies)|circulation|circulating|outbreaks?|pandemic|epidemic|surveillance|nationwide|worldwide)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex StudyWords();
 
