@@ -13,6 +13,7 @@ using Workbench.Core.Diagnostics;
 using Workbench.Core.Domain;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Ingestion;
+using Workbench.Core.Ingestion.Datasets;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Cli;
@@ -197,8 +198,24 @@ public static class BenchCommand
 
         var directory = CommandInputs.ExistingFolder(arguments.Option("corpus") ?? services.GetRequiredService<IOptions<CorpusOptions>>().Value.Directory, "--corpus");
         var source = DocumentSources.ForDirectory(directory);
-        var report = DeidentificationEvaluation.OnCorpus(source.Read().Documents, services.GetRequiredService<DeidentificationSettings>().AllowList());
-        Console.WriteLine($"{source.Name}: {report.Documents:N0} documents, {report.Words:N0} words (public text: every redaction is a false positive unless it names a patient)");
+        var split = arguments.Option("split");
+        if (split is not null and not ("dev" or "test"))
+        {
+            throw new FormatException($"unknown split '{split}': use dev or test");
+        }
+
+        var documents = source.Read().Documents;
+        if (split is not null)
+        {
+            // The halves eval uses: PubMedQA's official test abstracts and the rest; elsewhere a hash of the document's id.
+            var test = source is PubMedQaSource pubMedQa
+                ? pubMedQa.ReadTestSplit().Select(PubMedQaSource.DocumentId).ToHashSet()
+                : documents.Select(d => d.Id).Where(EvaluationDataset.InTestHalf).ToHashSet();
+            documents = documents.Where(d => test.Contains(d.Id) == (split == "test")).ToList();
+        }
+
+        var report = DeidentificationEvaluation.OnCorpus(documents, services.GetRequiredService<DeidentificationSettings>().AllowList());
+        Console.WriteLine($"{source.Name}{(split is null ? "" : $" ({split} half)")}: {report.Documents:N0} documents, {report.Words:N0} words (public text: every redaction is a false positive unless it names a patient)");
         foreach (var kind in report.Redactions.GroupBy(r => r.Kind).OrderByDescending(g => g.Count()))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {kind.Key}: {kind.Count()} ({1000.0 * kind.Count() / Math.Max(1, report.Words):F3} per 1,000 words)"));

@@ -99,6 +99,7 @@ public static class CommandCatalog
                 OptionSpec.Flag("show-misses", "print every identifier missed in the labelled snippets"),
                 OptionSpec.Text("corpus", "DIR", "public text to de-identify as ingestion does: a Markdown corpus, PubMedQA or MedQuAD (default: Corpus:Directory)"),
                 OptionSpec.Text("out", "FILE", "write every redaction there as a JSONL line with 60 characters either side"),
+                OptionSpec.Text("split", "dev|test", "only one half of --corpus (PubMedQA: its official halves; others: by a hash of the document id)"),
             ],
             $"{Run} bench deid --corpus ../shared/datasets/medquad --out artifacts/deid-medquad.jsonl"),
         new("bench verify", "The citation verifier on labelled (sentence, passage) pairs.", CommandNeeds.Model,

@@ -51,4 +51,40 @@ public class AdminPageTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("#reindex-progress")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "10-admin-done");
     }
+
+    [Fact]
+    public async Task AnAdminAllowsATermThenSeesAnUploadsRedactionsInContextWithoutTheirValues()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/admin");
+        await Assertions.Expect(page.Locator("#redactions-panel")).ToBeVisibleAsync();
+        try
+        {
+            await page.Locator("#allow-list-terms").FillAsync("Ironbridge Steelworks");
+            await page.Locator("#allow-list-save").ClickAsync();
+            await Assertions.Expect(page.Locator("#allow-list-count")).ToHaveTextAsync("1 term allowed.");
+
+            await page.Locator("#upload-panel input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "foundry-screening.md",
+                MimeType = "text/markdown",
+                Buffer = Encoding.UTF8.GetBytes("---\ntitle: \"Silicosis screening\"\norganisation: \"Occupational Health Service\"\nyear: 2025\ntype: guideline\nspecialty: respiratory\n---\n\n## Screening\n"
+                    + "Staff who work at Ironbridge Steelworks are screened for silicosis every year. Patient Ottoline Vasquez-Brandt, phone 555-014-7731, asked when.\n"),
+            });
+            await Assertions.Expect(page.Locator(".upload-result[data-outcome=Accepted]")).ToContainTextAsync("foundry-screening.md");
+
+            var document = page.Locator(".redactions-document[data-document=foundry-screening]");
+            await Assertions.Expect(document.Locator(".redactions-summary")).ToHaveTextAsync("2 redactions: Name 1, Phone 1");
+            await document.Locator(".mud-expand-panel-header").ClickAsync();
+            await Assertions.Expect(document.Locator(".redaction-context").First).ToContainTextAsync("for silicosis every year. Patient [NAME], phone [PHONE], asked when.");
+            Assert.DoesNotContain("Ottoline", await page.Locator("#redactions-panel").InnerTextAsync(), StringComparison.Ordinal);
+            await BrowserFixture.ScreenshotAsync(page, "11-admin-redactions");
+        }
+        finally
+        {
+            await page.Locator("#allow-list-terms").FillAsync(string.Empty);
+            await page.Locator("#allow-list-save").ClickAsync();
+            await Assertions.Expect(page.Locator("#allow-list-count")).ToContainTextAsync("The list is empty");
+        }
+    }
 }

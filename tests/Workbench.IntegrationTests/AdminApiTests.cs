@@ -14,7 +14,8 @@ public class AdminApiTests(IntegrationFixture fixture)
 
     private readonly HttpClient client = fixture.Admin;
 
-    private static MultipartFormDataContent Files(params (string Name, string Content)[] files)
+    /// <summary>A multipart upload of the files given, as the admin page's and scripts' uploads send them.</summary>
+    internal static MultipartFormDataContent Files(params (string Name, string Content)[] files)
     {
         var form = new MultipartFormDataContent();
         foreach (var (name, content) in files)

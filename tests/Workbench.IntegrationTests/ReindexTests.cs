@@ -209,6 +209,48 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Issue 15, item 5: an installation indexed by older de-identification rules gets the new ones without anyone reindexing.</summary>
+    [Fact]
+    public async Task AnIndexBuiltByOlderDeidentificationRulesIsReDerivedInPlaceOnStart()
+    {
+        var services = await StartAsync();
+        var reindex = services.GetRequiredService<ReindexService>();
+        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.True(reindex.Pending.TryRead(out var first));
+        await reindex.RunAsync(first, CancellationToken.None);
+        var live = (await services.GetRequiredService<IndexVersions>().LiveAsync())!;
+
+        // What the older rules left behind: their version in every passage's hash, and a guideline's month-year removed.
+        var client = services.GetRequiredService<Qdrant.Client.QdrantClient>();
+        var stored = (await client.ScrollAsync(live, limit: 1000, payloadSelector: true)).Result;
+        var dated = stored.First(p => p.Payload["text"].StringValue.Contains("2021", StringComparison.Ordinal));
+        var original = dated.Payload["text"].StringValue;
+        foreach (var point in stored)
+        {
+            var old = new Dictionary<string, Qdrant.Client.Grpc.Value> { ["content_hash"] = point.Payload["content_hash"].StringValue.Split(':')[0] + $":sparse-v{SparseEncoder.Version}:deid-v1" };
+            if (point == dated)
+            {
+                old["text"] = original.Replace("2021", "[DATE]", StringComparison.Ordinal);
+            }
+
+            await client.SetPayloadAsync(live, old, Guid.Parse(point.Id.Uuid));
+        }
+
+        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.True(reindex.Pending.TryRead(out var upgrade));
+        var job = (await reindex.GetAsync(upgrade))!;
+        Assert.Equal(("rules upgrade", ReindexMode.Changed), (job.RequestedBy, job.Mode));
+        await reindex.RunAsync(upgrade, CancellationToken.None);
+
+        job = (await reindex.GetAsync(upgrade))!;
+        Assert.Equal((ReindexStatus.Succeeded, live), (job.Status, await services.GetRequiredService<IndexVersions>().LiveAsync()));
+        var restored = (await client.RetrieveAsync(live, Guid.Parse(dated.Id.Uuid), withPayload: true)).Single();
+        Assert.Equal(original, restored.Payload["text"].StringValue);
+        Assert.EndsWith($":deid-v{Workbench.Core.Deidentification.Deidentifier.RulesVersion}", restored.Payload["content_hash"].StringValue, StringComparison.Ordinal);
+        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.False(reindex.Pending.TryRead(out _));
+    }
+
     [Fact]
     public async Task OnlyOneReindexRunsAtATimeAndChangedOnlyNeedsALiveIndex()
     {

@@ -18,6 +18,7 @@ public static class CoreServices
         settings["Database:ConnectionString"] = $"Data Source={databasePath}";
         settings["Ask:MaxTopK"] = "50";
         settings["Admin:UploadDirectory"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "uploads");
+        settings["Deidentification:AllowListFile"] = Path.Combine(Path.GetDirectoryName(databasePath)!, "allow-list.txt");
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -36,6 +36,7 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
             settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
             settings["Corpus:Directory"] = RepositoryPaths.Corpus;
             settings["Admin:UploadDirectory"] = UploadDirectory;
+            settings["Deidentification:AllowListFile"] = Path.Combine(dataDirectory, "allow-list.txt");
             settings["Security:BootstrapAdmin:Password"] = TestUsers.Password;
             foreach (var (key, value) in Overrides)
             {

@@ -29,6 +29,7 @@ public sealed class WorkbenchProcess : IAsyncDisposable
         Settings["Embedding:ModelDirectory"] = RepositoryPaths.ModelDirectory;
         Settings["Corpus:Directory"] = corpus;
         Settings["Admin:UploadDirectory"] = Path.Combine(dataDirectory, "uploads");
+        Settings["Deidentification:AllowListFile"] = Path.Combine(dataDirectory, "allow-list.txt");
         Settings["Security:BootstrapAdmin:Password"] = TestUsers.Password;
         // A restarted process takes over the background work of the killed one within seconds, not the default half minute.
         Settings["ScaleOut:LeaseSeconds"] = "3";

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Domain;
+using Workbench.Core.Ingestion;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Deidentification;
@@ -12,6 +13,12 @@ public sealed class DeidentificationOptions
     /// <summary>Terms never redacted, one a line (the clinic's public name, a local programme); read at each indexing.</summary>
     [Required]
     public string AllowListFile { get; set; } = ".data/deidentification-allow-list.txt";
+
+    /// <summary>The allow list's file: a relative path is taken from the repository, as the upload folder is.</summary>
+    public string AllowListPath => DataRoot.Resolve(AllowListFile);
+
+    /// <summary>The allow list as the file has it now.</summary>
+    public AllowList ReadAllowList() => AllowList.Load(AllowListPath);
 }
 
 /// <summary>
@@ -25,9 +32,9 @@ public sealed class DeidentificationSettings(IOptions<DeidentificationOptions> o
 
     private readonly SemaphoreSlim writing = new(1, 1);
 
-    public string AllowListFile => Path.GetFullPath(options.Value.AllowListFile);
+    public string AllowListFile => options.Value.AllowListPath;
 
-    public AllowList AllowList() => Deidentification.AllowList.Load(AllowListFile);
+    public AllowList AllowList() => options.Value.ReadAllowList();
 
     public async Task SaveAllowListAsync(Actor actor, IEnumerable<string> terms, CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -16,6 +17,12 @@ namespace Workbench.Core.Deidentification;
 /// </summary>
 public static partial class Deidentifier
 {
+    /// <summary>
+    /// Raised whenever a change of the rules can change what is stored: it is part of every indexed passage's hash,
+    /// so an installation indexed by older rules re-derives its passages on the next start (issue 15: 2).
+    /// </summary>
+    public const int RulesVersion = 2;
+
     // Far above what linear work on a few megabytes takes, even on a busy machine: reaching it means a pathological input.
     private const int TimeoutMilliseconds = 10_000;
 
@@ -238,17 +245,33 @@ public static partial class Deidentifier
                 .SelectMany(regex => regex.Matches(text).Select(m => m.Groups["date"].Success ? m.Groups["date"] : m.Groups[0])))
             .Where(d => !insideUrls.Overlaps(d.Index, d.Index + d.Length) && !(d.Index > 1 && text[d.Index - 1] == '.' && char.IsAsciiDigit(text[d.Index - 2])))
             .OrderBy(d => d.Index)
+            .ThenByDescending(d => d.Length)
             .ToList();
+        // "1 January 1996" is also matched as "January 1996": the shorter match inside the longer one would stand
+        // between the two ends of a range, so a range is read from whole dates only.
+        var reached = -1;
+        dates = dates.Where(d =>
+        {
+            var inside = d.Index + d.Length <= reached;
+            reached = Math.Max(reached, d.Index + d.Length);
+            return !inside;
+        }).ToList();
 
-        // "between June 1, 2002 and September 1, 2009", "from January to September 2004": a range about a group is a study period.
+        // "between June 1, 2002 and September 1, 2009", "from January to September 2004": a range about a group is a study period,
+        // and so is a range of a year or more in a sentence about no one person ("Between January 1, 1992, and August 31, 1994, the
+        // senior author performed 255 biopsies"); one patient's ("she took warfarin from March 2015 to June 2019") is not: a word for
+        // one person anywhere near (the sentence may have been cut at "Mrs.") keeps the range an identifier, and so does a short line
+        // ("Warfarin from March 2015 to June 2019"): notes are terse, methods sections are not.
         var studyPeriods = new HashSet<Group>();
         for (var i = 0; i < dates.Count; i++)
         {
             var start = i > 0 ? dates[i - 1].Index + dates[i - 1].Length : Math.Max(0, dates[i].Index - 30);
             var between = text[Math.Min(start, dates[i].Index)..dates[i].Index];
             var pairedWithPrevious = i > 0 && RangeSeparator().IsMatch(between);
-            if ((pairedWithPrevious || MonthRangeBefore().IsMatch(text[Math.Max(0, dates[i].Index - 30)..dates[i].Index]))
-                && GroupWords().IsMatch(Sentence(text, dates[i].Index)))
+            var sentence = Sentence(text, dates[i].Index);
+            if (((pairedWithPrevious || MonthRangeBefore().IsMatch(text[Math.Max(0, dates[i].Index - 30)..dates[i].Index])) && GroupWords().IsMatch(sentence))
+                || (pairedWithPrevious && YearOrLonger(dates[i - 1].Value, dates[i].Value) && Word().Count(sentence) >= 12
+                    && !OnePerson().IsMatch(text[Math.Max(0, dates[i - 1].Index - 150)..Math.Min(text.Length, dates[i].Index + 150)])))
             {
                 studyPeriods.Add(dates[i]);
                 if (pairedWithPrevious)
@@ -271,6 +294,17 @@ public static partial class Deidentifier
             }
         }
     }
+
+    /// <summary>
+    /// Whether a range written with month names spans a year or more ("January 2002 and February 2006"): a study's
+    /// recruitment, not a stay in hospital. Numeric dates ("12/28/2022 to 01/04/2023") are how notes write, so they never count.
+    /// </summary>
+    private static bool YearOrLonger(string first, string last) => Months(last) - Months(first) >= 12;
+
+    private static int? Months(string date) =>
+        MonthName().Match(date) is { Success: true } month && Year().Match(date) is { Success: true } year
+            ? (int.Parse(year.Value, CultureInfo.InvariantCulture) * 12) + ("janfebmaraprmayjunjulaugsepoctnovdec".IndexOf(month.Value[..3].ToLowerInvariant(), StringComparison.Ordinal) / 3)
+            : null;
 
     /// <summary>A journal reference's date: "2007 Sep 27;357(13)", "GeneReviews. May 11, 2010; http://…".</summary>
     private static bool IsCitation(string text, Group date)
@@ -538,8 +572,11 @@ public static partial class Deidentifier
     [GeneratedRegex(@"\b" + Month + @"\s+(?:and|to|through|-|–)\s+$", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
     private static partial Regex MonthRangeBefore();
 
-    /// <summary>Words of research, hardly of one patient's note: a month-year in their sentence dates the study, not a person.</summary>
-    [GeneratedRegex(@"\b(?:enrolled|recruited|cohort|retrospective(?:ly)?|prospective(?:ly)?|consecutive|study|trial|survey|campaign|participants|subjects|respondents|registry)\b",
+    /// <summary>
+    /// Words of research or of a population's events, hardly of one patient's note: a month-year in their sentence dates
+    /// the study or the epidemic ("B/Yamagata viruses have not been confirmed in circulation since March 2020"), not a person.
+    /// </summary>
+    [GeneratedRegex(@"\b(?:enrolled|recruited|cohorts?|retrospective(?:ly)?|prospective(?:ly)?|consecutive|stud(?:y|ies)|trials?|surveys?|campaigns?|participants|subjects|respondents|registr(?:y|ies)|circulation|circulating|outbreaks?|pandemic|epidemic|surveillance|nationwide|worldwide)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex StudyWords();
 
@@ -549,9 +586,20 @@ public static partial class Deidentifier
 
     /// <summary>Words of a study about a group: a month-year range beside them is a study period, not one person's dates.</summary>
     [GeneratedRegex(@"\b(?:patients|participants|subjects|cases|women|men|children|infants|adults|individuals|persons|people|residents|students|cohort|enrolled|recruited|retrospective(?:ly)?|prospective(?:ly)?|consecutive|study|studies|trial|survey|registry|database|period|data|records|claims|"
-        + @"examinations|procedures|sessions|beneficiaries|cent(?:re|er)s|hospitals|institution|admissions|visits|week|months|years)\b",
+        + @"examinations|procedures|sessions|beneficiaries|cent(?:re|er)s|hospitals|institution|admissions|visits|week|months|years|deaths|biopsies|specimens|samples|referrals|operations|charts)\b",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
     private static partial Regex GroupWords();
+
+    /// <summary>Words that make a sentence about one person: a date range in it is that person's, however long.</summary>
+    [GeneratedRegex(@"\b(?:he|she|his|her|him|hers|patient|Mr|Mrs|Ms|Miss|Mx|wife|husband|son|daughter|mother|father|brother|sister|baby)\b",
+        RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, TimeoutMilliseconds)]
+    private static partial Regex OnePerson();
+
+    [GeneratedRegex(@"\b(?:19|20)\d{2}\b", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
+    private static partial Regex Year();
+
+    [GeneratedRegex(@"\b" + Month + @"\b", RegexOptions.NonBacktracking, TimeoutMilliseconds)]
+    private static partial Regex MonthName();
 
     [GeneratedRegex(@"(?:approv|licens|authori[sz]|publish|updat|revis|issu|releas|launch|introduc|recommend|guideline|statement|accessed|retrieved|reviewed|last modified|as of|FDA|edition|version|available)\w*[^.;]{0,40}$",
         RegexOptions.NonBacktracking | RegexOptions.IgnoreCase, TimeoutMilliseconds)]

@@ -34,7 +34,10 @@ public sealed record DeidentifiedDocument(SourceDocument Document, DocumentRedac
 }
 
 /// <summary>A redaction in context: its kind and the de-identified text either side of its placeholder.</summary>
-public sealed record RedactionContext(DocumentField Field, IdentifierKind Kind, string Before, string After);
+public sealed record RedactionContext(DocumentField Field, IdentifierKind Kind, string Before, string After)
+{
+    public string Placeholder => Deidentifier.Placeholder(Kind);
+}
 
 public static class DocumentDeidentifier
 {

@@ -252,6 +252,16 @@ public sealed class ReindexService(
             return;
         }
 
+        if (live is not null && !await index.IsCurrentAsync(cancellationToken))
+        {
+            // Indexed by older de-identification or sparse-encoding rules: re-derive every passage in place; only text that
+            // changed is embedded again, the rest keeps its vector.
+            logger.LogInformation("The live index {Collection} was built by older rules; reindexing what they change", live);
+            var job = await AddAsync(ReindexMode.Changed, ReindexStatus.Queued, "rules upgrade", null, cancellationToken);
+            queue.Writer.TryWrite(job.Id);
+            return;
+        }
+
         status.Complete(null);
     }
 

@@ -192,7 +192,23 @@ public sealed class QdrantPassageIndex(QdrantClient client, IOptions<QdrantOptio
     }
 
     /// <summary>The hash stored with a passage: its content, then after a colon the sparse encoding's version.</summary>
-    public static string IndexHash(Passage passage) => $"{passage.ContentHash}:sparse-v{SparseEncoder.Version}";
+    public static string IndexHash(Passage passage) => $"{passage.ContentHash}:{Derivation}";
+
+    /// <summary>The versions of the rules that derive a stored passage from its document besides the embedding model: sparse encoding and de-identification.</summary>
+    private static string Derivation => $"sparse-v{SparseEncoder.Version}:deid-v{Deidentification.Deidentifier.RulesVersion}";
+
+    /// <summary>
+    /// Whether the passages stored were derived by this version's rules (true when there are none). One passage tells:
+    /// a reindex rewrites every passage whose <see cref="IndexHash"/> differs, so an index is all old or all current
+    /// unless a reindex was cancelled half way.
+    /// </summary>
+    public async Task<bool> IsCurrentAsync(CancellationToken cancellationToken = default)
+    {
+        var sample = await client.ScrollAsync(Collection, limit: 1,
+            payloadSelector: new WithPayloadSelector { Include = new PayloadIncludeSelector { Fields = { "content_hash" } } }, cancellationToken: cancellationToken);
+        return sample.Result.Count == 0
+            || (sample.Result[0].Payload.TryGetValue("content_hash", out var hash) && hash.StringValue.EndsWith(":" + Derivation, StringComparison.Ordinal));
+    }
 
     /// <summary>Whether a stored <see cref="IndexHash"/> is of this passage's content, whatever its sparse encoding.</summary>
     public static bool SameContent(string indexHash, Passage passage) => indexHash.Split(':')[0] == passage.ContentHash;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Domain;
@@ -15,8 +16,12 @@ public sealed record ReindexApiRequest(ReindexMode? Mode);
 
 public sealed record RolesApiRequest(IReadOnlyList<string>? Roles);
 
+public sealed record AllowListApiRequest(IReadOnlyList<string>? Terms);
+
+public sealed record AllowListApiResponse(string File, IReadOnlyList<string> Terms);
+
 /// <summary>
-/// Administration for automation (admins only): upload documents, start, watch and cancel reindex jobs,
+/// Administration for automation (admins only): upload documents and see their redactions in context, edit the allow list, start, watch and cancel reindex jobs,
 /// roll back, see what is indexed, read and export the audit trail, list users and set their roles.
 /// </summary>
 public static class AdminApi
@@ -44,6 +49,12 @@ public static class AdminApi
                 : TypedResults.Problem($"Job {id} does not exist or is not queued or running.", statusCode: StatusCodes.Status409Conflict, title: "Not cancellable"))
             .WithName("CancelJob");
         api.MapGet("/corpus", CorpusAsync).WithName("Corpus").WithSummary("The live index version, counts by type and specialty, versions kept, uploads.");
+        api.MapGet("/redactions", (CorpusUploads uploads) => TypedResults.Ok(uploads.Redactions()))
+            .WithName("UploadRedactions").WithSummary("Each uploaded document's redactions in context: the kind and the de-identified words around it, never the value.");
+        api.MapGet("/allow-list", (DeidentificationSettings settings) => TypedResults.Ok(new AllowListApiResponse(settings.AllowListFile, settings.AllowList().Terms)))
+            .WithName("AllowList").WithSummary("The terms never redacted (Deidentification:AllowListFile).");
+        json.MapPut("/allow-list", SetAllowListAsync)
+            .WithName("SetAllowList").WithSummary("Replace the terms never redacted; applies from the next upload and reindex; audited.");
         api.MapGet("/audit", async ([AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) => TypedResults.Ok(await audit.QueryAsync(query.ToQuery(), ct)))
             .WithName("Audit").WithSummary("The audit trail, newest first, filtered and paged (skip, take ≤ 1000).");
         api.MapGet("/audit.csv", (ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) =>
@@ -95,6 +106,26 @@ public static class AdminApi
 
         var change = await users.SetRolesAsync(target.Id, roles.Distinct().ToList(), user.ToActor(Actor.ApiChannel), cancellationToken);
         return change.Succeeded ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [change.Error!] });
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem>> SetAllowListAsync(
+        AllowListApiRequest request, ClaimsPrincipal user, DeidentificationSettings settings, CancellationToken cancellationToken)
+    {
+        if (request.Terms is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["terms"] = ["Send the whole list as terms: [\"…\"] (an empty list allows nothing)."] });
+        }
+
+        try
+        {
+            await settings.SaveAllowListAsync(user.ToActor(Actor.ApiChannel), request.Terms, cancellationToken);
+        }
+        catch (ArgumentException ex)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["terms"] = [ex.Message] });
+        }
+
+        return TypedResults.NoContent();
     }
 
     public sealed record JobWithProgress(ReindexJob Job, ReindexProgress? Progress);

@@ -99,7 +99,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
         Assert.Equal(trail.Count, manifest.Database.Counts.AuditEvents);
         Assert.True(manifest.KeyRing.Keys >= 1);
         Assert.Equal("passages-v1", manifest.Index!.Collection);
-        Assert.Equal(["uploads/zq-recall.md"], manifest.Uploads.Select(u => u.Path));
+        Assert.Equal(["uploads/zq-recall.md", "uploads/zq-recall.redactions.json"], manifest.Uploads.Select(u => u.Path));
 
         // The empty machine: a Qdrant with nothing stored, no database file, no uploads; the lost one is never used again.
         await using var restored = App(empty);

@@ -75,6 +75,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         ["GET /api/admin/jobs/{id:guid}"] = Access.Admin,
         ["POST /api/admin/jobs/{id:guid}/cancel"] = Access.Admin,
         ["GET /api/admin/corpus"] = Access.Admin,
+        ["GET /api/admin/redactions"] = Access.Admin,
+        ["GET /api/admin/allow-list"] = Access.Admin,
+        ["PUT /api/admin/allow-list"] = Access.Admin,
         ["GET /api/admin/audit"] = Access.Admin,
         ["GET /api/admin/audit.csv"] = Access.Admin,
         ["GET /api/admin/audit.json"] = Access.Admin,
@@ -92,6 +95,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         ["POST /api/admin/documents"] = () => new MultipartFormDataContent { { new StringContent("x"), "note" } },
         ["POST /api/admin/reindex"] = () => new StringContent("{\"mode\":\"nonsense\"}", Encoding.UTF8, "application/json"),
         ["PUT /api/admin/users/{userName}/roles"] = () => JsonContent.Create(new { roles = new[] { "Nonsense" } }),
+        ["PUT /api/admin/allow-list"] = () => JsonContent.Create(new { terms = (string[]?)null }),
         ["POST /account/external-login"] = () => new FormUrlEncodedContent(new Dictionary<string, string> { ["provider"] = "none" }),
     };
 

@@ -64,6 +64,7 @@ public class DeidentifierTests
     [InlineData("People with the 20210G>A allele (also written G20210A) are described in PubMed 21645374.")]
     [InlineData("More information is available from Seattle Children's Hospital and the Michael J. Fox Foundation.")]
     [InlineData("Ages ranged from 34 to 94 years (mean 75, 11.91 years SD).")]
+    [InlineData("B/Yamagata viruses have not been confirmed in circulation since March 2020.")]
     public void LeavesPublicMedicalTextAlone(string text)
     {
         var result = Deidentifier.Redact(text);
@@ -78,6 +79,24 @@ public class DeidentifierTests
     [InlineData("PubMed 21645374")]
     public void HeadingsAndTitlesOfPublicTextStayWhole(string heading) =>
         Assert.Equal(heading, Deidentifier.Redact(heading, AllowList.Empty, titleCase: true).Text);
+
+    [Theory]
+    [InlineData("Between January 1, 1992, and August 31, 1994, the senior author (JFF) performed 255 esophageal biopsies.")]
+    [InlineData("The records of patients undergoing cholecystectomy for AC from 1 January 1996 to 31 December 1998 were reviewed retrospectively.")]
+    [InlineData("Eligible patients who received chemotherapy at TCC or Mt Isa Hospital between 1 May 2007 and 30 April 2012.")]
+    [InlineData("We asked whether syringe sales were associated with reported crime between January 2006 and December 2008 in Reporting Districts.")]
+    [InlineData("Fentanyl related deaths from the coroner's office from January to September 2015 were identified.")]
+    [InlineData("Attitudes were surveyed in January 2008 (1888) before and in January 2009 (1830) after the antibiotic campaigns.")]
+    public void StudyPeriodsAreKept(string text) => Assert.Equal(text, Deidentifier.Redact(text).Text);
+
+    [Theory]
+    [InlineData("She took warfarin from March 2015 to June 2019.", "She took warfarin from [DATE] to [DATE].")]
+    [InlineData("Mrs. Pike was treated between 1 May 2007 and 30 April 2012.", "Mrs. [NAME] was treated between [DATE] and [DATE].")]
+    [InlineData("Between January 2019 and March 2021 Mr. Oduya lived abroad.", "Between [DATE] and [DATE] Mr. [NAME] lived abroad.")]
+    [InlineData("The patient was admitted 03/14/2023 to 03/20/2023.", "The patient was admitted [DATE] to [DATE].")]
+    [InlineData("Admitted from 12/28/2022 to 01/04/2023 with pneumonia.", "Admitted from [DATE] to [DATE] with pneumonia.")]
+    [InlineData("Warfarin from March 2015 to June 2019.", "Warfarin from [DATE] to [DATE].")]
+    public void OnePersonsDateRangesAreRemovedHoweverLong(string text, string expected) => Assert.Equal(expected, Deidentifier.Redact(text).Text);
 
     [Fact]
     public void AnAllowedTermIsNeverRedactedButTheSameNameElsewhereIs()

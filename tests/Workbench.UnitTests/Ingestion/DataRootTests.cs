@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.TestSupport;
@@ -18,16 +19,17 @@ public sealed class DataRootTests
 {
     /// <summary>Issue 20, finding 12: uploads landed under the web project's folder, where <c>dotnet run</c> starts the app.</summary>
     [Fact]
-    public void ARelativeUploadFolderIsTakenFromTheRepositoryWhereverTheProcessStarted()
+    public void ARelativeUploadFolderAndAllowListAreTakenFromTheRepositoryWhereverTheProcessStarted()
     {
         var started = Environment.CurrentDirectory;
         var elsewhere = Directory.CreateTempSubdirectory("workbench-cwd-");
         try
         {
             Environment.CurrentDirectory = elsewhere.FullName;
-            var uploads = new CorpusUploads(Options.Create(new AdminOptions { UploadDirectory = ".data/uploads" }), Options.Create(new CorpusOptions()), NullLogger<CorpusUploads>.Instance);
+            var uploads = new CorpusUploads(Options.Create(new AdminOptions { UploadDirectory = ".data/uploads" }), Options.Create(new CorpusOptions()), Options.Create(new DeidentificationOptions()), NullLogger<CorpusUploads>.Instance);
 
             Assert.Equal(Path.Combine(RepositoryPaths.Root, ".data", "uploads"), uploads.Directory);
+            Assert.Equal(Path.Combine(RepositoryPaths.Root, ".data", "deidentification-allow-list.txt"), new DeidentificationOptions().AllowListPath);
         }
         finally
         {

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using UglyToad.PdfPig;
@@ -23,14 +25,28 @@ public sealed record UploadResult(string FileName, UploadOutcome Outcome, string
     public static UploadResult Reject(string fileName, string reason) => new(fileName, UploadOutcome.Rejected, reason, 0, []);
 }
 
+/// <summary>An uploaded document's redactions in context, as kept beside it; no contexts when it was stored before they were kept.</summary>
+public sealed record UploadedRedactions(string DocumentId, IReadOnlyList<RedactionContext>? Contexts);
+
 /// <summary>
 /// Documents admins upload: checked (name, type, size, readable content), converted to corpus documents
-/// (Markdown, text, PDF text layer, PubMedQA JSON, MedQuAD XML), de-identified, and stored as Markdown
-/// beside the bundled corpus. The original bytes are never written anywhere: only de-identified text is.
-/// A reindex picks them up.
+/// (Markdown, text, PDF text layer, PubMedQA JSON, MedQuAD XML), de-identified (sparing the allow list's terms),
+/// and stored as Markdown beside the bundled corpus, each with its redactions in context for the admin page.
+/// The original bytes are never written anywhere: only de-identified text is. A reindex picks them up.
 /// </summary>
-public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusOptions> corpus, ILogger<CorpusUploads> logger)
+public sealed class CorpusUploads(
+    IOptions<AdminOptions> admin,
+    IOptions<CorpusOptions> corpus,
+    IOptions<DeidentificationOptions> deidentification,
+    ILogger<CorpusUploads> logger)
 {
+    /// <summary>Characters of de-identified text kept either side of a placeholder: enough to judge a redaction, never its value.</summary>
+    public const int ContextCharacters = 40;
+
+    private const string RedactionsSuffix = ".redactions.json";
+
+    private static readonly JsonSerializerOptions ContextJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
     private static readonly string[] Archives = [".zip", ".gz", ".tgz", ".tar", ".7z", ".rar", ".bz2", ".xz"];
     private static readonly string[] Supported = [".md", ".markdown", ".txt", ".pdf", ".json", ".xml"];
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -85,14 +101,15 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(admin.Value.MaxProcessingSeconds));
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         List<SourceDocument> documents;
-        List<(SourceDocument Document, DocumentRedactions Redactions)> deidentified;
+        List<DeidentifiedDocument> deidentified;
         try
         {
             documents = Read(fileName, bytes, deadline.Token);
+            var allowed = deidentification.Value.ReadAllowList();
             deidentified = documents.Select(d =>
             {
                 deadline.Token.ThrowIfCancellationRequested();
-                return DocumentDeidentifier.Deidentify(d);
+                return DocumentDeidentifier.Deidentify(d, allowed);
             }).ToList();
         }
         catch (FormatException ex)
@@ -119,7 +136,27 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
             ? System.IO.Directory.EnumerateFiles(Directory, "*.md").Select(Path.GetFileNameWithoutExtension).OfType<string>().Order(StringComparer.Ordinal).ToList()
             : [];
 
-    private async Task<UploadResult> StoreAsync(string fileName, List<(SourceDocument Document, DocumentRedactions Redactions)> deidentified, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every uploaded document with its redactions in context, for the admin page: the kind and the de-identified
+    /// words around each placeholder, never the value removed (it was never stored).
+    /// </summary>
+    public IReadOnlyList<UploadedRedactions> Redactions() =>
+        List().Select(id => new UploadedRedactions(id, ReadContexts(Path.Combine(Directory, id + RedactionsSuffix)))).ToList();
+
+    private static IReadOnlyList<RedactionContext>? ReadContexts(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<List<RedactionContext>>(File.ReadAllText(path), ContextJson) : null;
+        }
+        catch (JsonException)
+        {
+            // A damaged file loses the view of this document's redactions, not the page.
+            return null;
+        }
+    }
+
+    private async Task<UploadResult> StoreAsync(string fileName, List<DeidentifiedDocument> deidentified, CancellationToken cancellationToken)
     {
         var redactions = deidentified.Select(d => d.Redactions).Where(r => r.Total > 0).ToList();
         await writing.WaitAsync(cancellationToken);
@@ -127,19 +164,19 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
         {
             System.IO.Directory.CreateDirectory(Directory);
             var written = 0;
-            foreach (var (document, _) in deidentified)
+            foreach (var document in deidentified)
             {
-                var path = StoredPath(document.Id);
-                var markdown = MarkdownDocumentWriter.Write(document);
-                if (File.Exists(path) && await File.ReadAllTextAsync(path, cancellationToken) == markdown)
+                var path = StoredPath(document.Document.Id);
+                var markdown = MarkdownDocumentWriter.Write(document.Document);
+                var contexts = Path.ChangeExtension(path, null) + RedactionsSuffix;
+                if (File.Exists(path) && File.Exists(contexts) && await File.ReadAllTextAsync(path, cancellationToken) == markdown)
                 {
                     continue;
                 }
 
-                // Written beside, then moved: a reader never sees half a file.
-                var temporary = path + ".tmp";
-                await File.WriteAllTextAsync(temporary, markdown, cancellationToken);
-                File.Move(temporary, path, overwrite: true);
+                // The contexts first: a document is never listed with another version's redactions.
+                await WriteAtomicallyAsync(contexts, JsonSerializer.Serialize(document.Contexts(ContextCharacters), ContextJson), cancellationToken);
+                await WriteAtomicallyAsync(path, markdown, cancellationToken);
                 written++;
             }
 
@@ -160,6 +197,14 @@ public sealed class CorpusUploads(IOptions<AdminOptions> admin, IOptions<CorpusO
         {
             writing.Release();
         }
+    }
+
+    /// <summary>Written beside, then moved: a reader never sees half a file.</summary>
+    private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temporary = path + ".tmp";
+        await File.WriteAllTextAsync(temporary, content, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using UglyToad.PdfPig.Content;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 
@@ -30,7 +31,8 @@ public sealed class CorpusUploadsTests : IDisposable
     private CorpusUploads Uploads(AdminOptions options)
     {
         options.UploadDirectory = Path.Combine(root, "uploads");
-        return new CorpusUploads(Options.Create(options), Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }), NullLogger<CorpusUploads>.Instance);
+        return new CorpusUploads(Options.Create(options), Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }),
+            Options.Create(new DeidentificationOptions { AllowListFile = Path.Combine(root, "allow-list.txt") }), NullLogger<CorpusUploads>.Instance);
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);
@@ -67,6 +69,40 @@ public sealed class CorpusUploadsTests : IDisposable
         var document = read.Documents.Single(d => d.Id == "ward-7-protocol");
         Assert.Equal(("Local anticoagulation protocol", 2024, "cardiology"), (document.Metadata.Title, document.Metadata.Year, document.Metadata.Specialty));
         Assert.Equal("Dosing", Assert.Single(document.Sections).Heading);
+    }
+
+    [Fact]
+    public async Task EachRedactionIsKeptInContextWithoutItsValueAndTheAllowListIsSpared()
+    {
+        await File.WriteAllLinesAsync(Path.Combine(root, "allow-list.txt"), ["# the practice's public name", "Harbour View Family Practice"]);
+
+        await UploadAsync("Ward 7 protocol.md", Guideline.Replace("was reviewed.", "was reviewed at Harbour View Family Practice by Dr. View.", StringComparison.Ordinal));
+
+        var stored = await File.ReadAllTextAsync(Path.Combine(uploads.Directory, "ward-7-protocol.md"));
+        Assert.Contains("reviewed at Harbour View Family Practice by Dr. [NAME].", stored);
+        var document = Assert.Single(uploads.Redactions());
+        Assert.Equal("ward-7-protocol", document.DocumentId);
+        var contexts = document.Contexts!;
+        Assert.Equal([IdentifierKind.Name, IdentifierKind.Mrn, IdentifierKind.Phone, IdentifierKind.Name], contexts.Select(c => c.Kind));
+        Assert.All(contexts, c => Assert.Equal(DocumentField.Text, c.Field));
+        Assert.Equal(("Apixaban 5 mg twice daily. Patient ", ", MRN [MRN], phone [PHONE], was"), (contexts[0].Before, contexts[0].After));
+        var kept = string.Join('\n', contexts.Select(c => c.Before + c.Placeholder + c.After))
+            + await File.ReadAllTextAsync(Path.Combine(uploads.Directory, "ward-7-protocol.redactions.json"));
+        Assert.DoesNotContain("John", kept);
+        Assert.DoesNotContain("483920", kept);
+        Assert.DoesNotContain("201-7788", kept);
+        Assert.Contains("Harbour View Family Practice by Dr. [NAME]", kept);
+    }
+
+    [Fact]
+    public async Task ADocumentStoredBeforeContextsWereKeptIsListedWithoutThem()
+    {
+        Directory.CreateDirectory(uploads.Directory);
+        await File.WriteAllTextAsync(Path.Combine(uploads.Directory, "older.md"), Guideline);
+        await File.WriteAllTextAsync(Path.Combine(uploads.Directory, "damaged.md"), Guideline);
+        await File.WriteAllTextAsync(Path.Combine(uploads.Directory, "damaged.redactions.json"), "{not json");
+
+        Assert.Equal([("damaged", null), ("older", null)], uploads.Redactions().Select(r => (r.DocumentId, r.Contexts)));
     }
 
     [Fact]
@@ -172,7 +208,10 @@ public sealed class CorpusUploadsTests : IDisposable
 
         Assert.Equal((UploadOutcome.Accepted, UploadOutcome.Accepted), (medQuad.Outcome, pubMed.Outcome));
         Assert.Equal(
-            [Path.Combine(uploads.Directory, "gard-escaped-medquad-1.md"), Path.Combine(uploads.Directory, "pubmed-escaped-pubmed.md")],
+            [
+                Path.Combine(uploads.Directory, "gard-escaped-medquad-1.md"), Path.Combine(uploads.Directory, "gard-escaped-medquad-1.redactions.json"),
+                Path.Combine(uploads.Directory, "pubmed-escaped-pubmed.md"), Path.Combine(uploads.Directory, "pubmed-escaped-pubmed.redactions.json"),
+            ],
             WrittenFiles().Order(StringComparer.Ordinal));
         Assert.Equal(["gard-escaped-medquad-1", "pubmed-escaped-pubmed"], uploads.Source.Read().Documents.Select(d => d.Id).Where(id => id != "bundled-guideline").Order());
     }

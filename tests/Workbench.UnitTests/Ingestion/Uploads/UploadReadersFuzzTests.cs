@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 
@@ -25,6 +26,7 @@ public sealed class UploadReadersFuzzTests : IDisposable
         uploads = new CorpusUploads(
             Options.Create(new AdminOptions { UploadDirectory = Path.Combine(root, "uploads") }),
             Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }),
+            Options.Create(new DeidentificationOptions { AllowListFile = Path.Combine(root, "allow-list.txt") }),
             NullLogger<CorpusUploads>.Instance);
     }
 
