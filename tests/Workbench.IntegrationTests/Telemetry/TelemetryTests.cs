@@ -81,6 +81,11 @@ public sealed class TelemetryTests(IntegrationFixture fixture) : IAsyncLifetime
         Assert.Equal("answers", save.GetTagItem("db.collection.name"));
         Assert.Equal(false, ask.GetTagItem("workbench.ask.abstained"));
         Assert.All(stages, s => Assert.NotNull(s.GetTagItem("workbench.ask.stage")));
+
+        // The Operations page's in-process view is fed by the same spans.
+        var operations = app.Services.GetRequiredService<OperationsMonitor>().Snapshot();
+        Assert.True(operations.Asks >= 1);
+        Assert.Superset(new HashSet<string> { "total", "embeddings", "retrieval", "chat", "verification", "save" }, operations.Latency.Select(l => l.Stage).ToHashSet());
     }
 
     [Fact]
