@@ -215,9 +215,7 @@ public sealed class AskPipeline(
         }
         catch (Exception ex) when (ex is not (InvalidQuestionException or OperationCanceledException))
         {
-            // The type only: an exception's message may quote what it failed on.
-            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            span?.SetTag(WorkbenchTelemetry.Attributes.ErrorType, ex.GetType().FullName);
+            WorkbenchTelemetry.Failed(span, ex);
             WorkbenchTelemetry.AskErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.ErrorType, ex.GetType().FullName));
             throw;
         }

@@ -320,14 +320,14 @@ public sealed class ReindexService(
         }
         catch (RpcException ex)
         {
-            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            WorkbenchTelemetry.Failed(span, ex);
             WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)ex.StatusCode));
             logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException)
         {
-            span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            WorkbenchTelemetry.Failed(span, ex);
             logger.LogError(ex, "Reindex job {Job} failed", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, $"The reindex failed: {ex.Message} The live index was not changed.", firstBuild);
         }

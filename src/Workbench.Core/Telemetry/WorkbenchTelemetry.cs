@@ -49,7 +49,6 @@ public static class WorkbenchTelemetry
         public const string GenAiOperation = "gen_ai.operation.name";
         public const string GenAiProvider = "gen_ai.provider.name";
         public const string GenAiRequestModel = "gen_ai.request.model";
-        public const string GenAiResponseModel = "gen_ai.response.model";
         public const string GenAiDataSource = "gen_ai.data_source.id";
         public const string GenAiTopK = "gen_ai.request.top_k";
         public const string GenAiInputTokens = "gen_ai.usage.input_tokens";
@@ -127,6 +126,13 @@ public static class WorkbenchTelemetry
     public static readonly Counter<long> DatabaseErrors = Meter.CreateCounter<long>(
         "workbench.database.errors", "{error}", "Database commands that failed.");
 
+    /// <summary>Marks a span failed by the exception's type only: its message may quote what it failed on.</summary>
+    public static void Failed(Activity? span, Exception ex)
+    {
+        span?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+        span?.SetTag(Attributes.ErrorType, ex.GetType().FullName);
+    }
+
     /// <summary>Starts a stage of an ask, a child of the current span; its duration also goes to <see cref="StageDuration"/>.</summary>
     public static StageScope Stage(string stage, string spanName, string pipeline) => new(stage, pipeline, Source.StartActivity(spanName, ActivityKind.Internal));
 
@@ -135,25 +141,17 @@ public static class WorkbenchTelemetry
     {
         private readonly long started = Stopwatch.GetTimestamp();
 
-        public Activity? Activity => activity;
-
-        public double ElapsedSeconds => Stopwatch.GetElapsedTime(started).TotalSeconds;
-
         public StageScope Tag(string name, object? value)
         {
             activity?.SetTag(name, value);
             return this;
         }
 
-        public void Fail(Exception ex)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
-            activity?.SetTag(Attributes.ErrorType, ex.GetType().FullName);
-        }
+        public void Fail(Exception ex) => Failed(activity, ex);
 
         public void Dispose()
         {
-            StageDuration.Record(ElapsedSeconds, new(Attributes.Stage, stage), new(Attributes.Pipeline, pipeline));
+            StageDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new(Attributes.Stage, stage), new(Attributes.Pipeline, pipeline));
             activity?.SetTag(Attributes.Stage, stage);
             activity?.Dispose();
         }

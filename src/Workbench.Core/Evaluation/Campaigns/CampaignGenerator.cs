@@ -40,7 +40,7 @@ public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store,
         }
         catch (Exception ex) when (ex is RetrievalUnavailableException or InvalidQuestionException)
         {
-            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, ex.GetType().Name);
+            WorkbenchTelemetry.Failed(span, ex);
             logger.LogWarning("Generating answers for campaign {Campaign} stopped: {Reason}", campaignId, ex.Message);
             await store.SetStatusAsync(campaignId, CampaignStatus.Failed, $"{ex.Message} Answers generated so far are kept; retry to continue.", CancellationToken.None);
         }
