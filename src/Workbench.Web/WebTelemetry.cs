@@ -36,7 +36,8 @@ public static class WebTelemetry
     {
         if (app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value.Prometheus)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath).RequireAuthorization(Policies.Admin);
+            // A scrape is a GET; the exporter's endpoint would otherwise answer any method.
+            app.MapPrometheusScrapingEndpoint(MetricsPath).WithMetadata(new HttpMethodMetadata([HttpMethods.Get])).RequireAuthorization(Policies.Admin);
         }
 
         return app;
