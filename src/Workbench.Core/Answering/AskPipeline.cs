@@ -149,7 +149,7 @@ public sealed class AskPipeline(
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
             stage.Fail(ex);
-            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)ex.StatusCode));
+            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Passage search failed: Qdrant is unavailable");
             throw new RetrievalUnavailableException("The passage index (Qdrant) is not reachable, so no answer can be given. Try again shortly; an admin can check /api/health.", ex);
         }

@@ -321,7 +321,7 @@ public sealed class ReindexService(
         catch (RpcException ex)
         {
             WorkbenchTelemetry.Failed(span, ex);
-            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)ex.StatusCode));
+            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
         }

@@ -56,6 +56,7 @@ public static class WorkbenchTelemetry
         public const string DbOperation = "db.operation.name";
         public const string DbCollection = "db.collection.name";
         public const string ErrorType = "error.type";
+        public const string GrpcStatus = "rpc.grpc.status_code";
         public const string Stage = "workbench.ask.stage";
         public const string Pipeline = "workbench.pipeline";
         public const string Question = "workbench.question";
