@@ -64,6 +64,7 @@ static async Task<int> RunAsync(CommandSpec command, CommandLine arguments)
     }
 
     builder.Services.AddWorkbenchCore(builder.Configuration);
+    builder.Services.AddWorkbenchTelemetry(builder.Configuration);
     builder.Services.AddSingleton<EmbeddedQdrantService>();
     builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedQdrantService>());
     using var host = builder.Build();

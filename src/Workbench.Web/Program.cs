@@ -9,6 +9,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddWorkbenchCore(builder.Configuration);
 builder.Services.AddWorkbenchHostedServices(builder.Configuration);
 builder.Services.AddWorkbenchWeb(builder.Configuration);
+builder.Services.AddWorkbenchTelemetry(builder.Configuration).WithWebInstrumentation(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Workbench.Core.Hosting;
+using Workbench.Core.Telemetry;
 using Workbench.Web.Api;
 using Workbench.Web.Components;
 using Workbench.Web.Security;
@@ -26,6 +27,7 @@ public static class WebServiceCollectionExtensions
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = async (context, cancellationToken) =>
             {
+                WorkbenchTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.Side, "inbound"));
                 var retryAfter = RateLimitOptions.RetryAfter(context.Lease);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
                 await Results.Problem($"Too many requests; try again in {Math.Ceiling(retryAfter.TotalSeconds)} s.", statusCode: StatusCodes.Status429TooManyRequests, title: "Rate limited")
@@ -84,6 +86,7 @@ public static class WebServiceCollectionExtensions
         app.MapWorkbenchApi();
         app.MapCampaignApi();
         app.MapAdminApi();
+        app.MapMetrics();
         app.MapAccountEndpoints();
         // The app's own policy already forbids framing ('none'); Blazor would add a second, looser header.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);

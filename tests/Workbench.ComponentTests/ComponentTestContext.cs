@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Workbench.Core.Domain;
 
@@ -16,6 +17,9 @@ public abstract class ComponentTestContext : IAsyncLifetime
         context.Services.AddMudServices();
         context.JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    /// <summary>The services pages inject, for a test to add the ones its page needs.</summary>
+    protected IServiceCollection Services => context.Services;
 
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : Microsoft.AspNetCore.Components.IComponent =>

@@ -26,9 +26,18 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
     /// <summary>When set, receives every log line the app writes at its configured levels.</summary>
     public CapturedLogs? Logs { get; set; }
 
+    /// <summary>When set, receives every span, metric and log record the app exports through OpenTelemetry.</summary>
+    public CapturedTelemetry? Telemetry { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // As host settings too, so what Program.cs reads while registering services (which exporters run) sees them.
+        foreach (var (key, value) in Overrides)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureAppConfiguration((_, configuration) =>
         {
             var settings = qdrant.Configuration(collection);
@@ -48,6 +57,11 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
         if (Logs is { } logs)
         {
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs));
+        }
+
+        if (Telemetry is { } telemetry)
+        {
+            builder.ConfigureServices(telemetry.AddTo);
         }
     }
 

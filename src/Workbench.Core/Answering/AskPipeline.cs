@@ -12,6 +12,7 @@ using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Telemetry;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;
@@ -29,6 +30,7 @@ public sealed class AskPipeline(
     IOptions<ChunkingOptions> chunkingOptions,
     IOptions<VerificationOptions> verification,
     IOptions<LlmOptions> llm,
+    IOptions<TelemetryOptions> telemetry,
     CitationVerifier verifier,
     AnswerComposers composers,
     TimeProvider time,
@@ -97,8 +99,18 @@ public sealed class AskPipeline(
 
         var search = tuning.CleanQuestion ? ConsumerMessage.Clean(question) : question;
         var emphasis = tuning.AdaptiveSparseWeight ? SparseEmphasis.Of(search) : 1;
+        var pipeline = PipelineName(configuration);
+        var model = embeddingOptions.Value.ModelName;
         var stopwatch = Stopwatch.StartNew();
-        var embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + search, cancellationToken: cancellationToken);
+        Embedding<float> embedding;
+        using (WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Embeddings, $"embeddings {model}", pipeline)
+            .Tag(WorkbenchTelemetry.Attributes.GenAiOperation, "embeddings")
+            .Tag(WorkbenchTelemetry.Attributes.GenAiProvider, "onnxruntime")
+            .Tag(WorkbenchTelemetry.Attributes.GenAiRequestModel, model))
+        {
+            embedding = await embedder.GenerateAsync(embeddingOptions.Value.QueryPrefix + search, cancellationToken: cancellationToken);
+        }
+
         var embedMs = stopwatch.Elapsed.TotalMilliseconds;
 
         stopwatch.Restart();
@@ -106,6 +118,12 @@ public sealed class AskPipeline(
         var fusion = FusionSettings with { SparseWeight = FusionSettings.SparseWeight * emphasis };
         var filters = request.Filters ?? SearchFilters.None;
         IReadOnlyList<RetrievedPassage> passages;
+        using var stage = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Retrieval, $"retrieval {index.Collection}", pipeline)
+            .Tag(WorkbenchTelemetry.Attributes.GenAiOperation, "retrieval")
+            .Tag(WorkbenchTelemetry.Attributes.GenAiDataSource, index.Collection)
+            .Tag(WorkbenchTelemetry.Attributes.Retriever, configuration.Retriever)
+            .Tag(WorkbenchTelemetry.Attributes.Fusion, configuration.Fusion)
+            .Tag(WorkbenchTelemetry.Attributes.GenAiTopK, topK);
         try
         {
             var vector = tuning.FeedbackPassages > 0
@@ -116,6 +134,9 @@ public sealed class AskPipeline(
             var hits = await index.FindAsync(query, cancellationToken);
             if (reranker == RerankerKind.Lexical)
             {
+                using var rerank = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Rerank, $"{WorkbenchTelemetry.Spans.Rerank} lexical", pipeline)
+                    .Tag(WorkbenchTelemetry.Attributes.Reranker, configuration.Reranker)
+                    .Tag(WorkbenchTelemetry.Attributes.GenAiTopK, topK);
                 hits = LexicalReranker.Rerank(search, hits, topK, Math.Min(1, ask.LexicalWeight * emphasis));
             }
 
@@ -127,34 +148,108 @@ public sealed class AskPipeline(
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
+            stage.Fail(ex);
+            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Passage search failed: Qdrant is unavailable");
             throw new RetrievalUnavailableException("The passage index (Qdrant) is not reachable, so no answer can be given. Try again shortly; an admin can check /api/health.", ex);
         }
         catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
         {
+            stage.Fail(ex);
             throw new RetrievalUnavailableException("The passage index has not been built yet. Wait for indexing to finish, or ask an admin to index the corpus.", ex);
+        }
+
+        stage.Tag(WorkbenchTelemetry.Attributes.Hits, passages.Count);
+        if (passages.Count > 0)
+        {
+            var best = passages.Max(p => p.Score);
+            stage.Tag(WorkbenchTelemetry.Attributes.BestScore, best);
+            WorkbenchTelemetry.BestScore.Record(best, new(WorkbenchTelemetry.Attributes.Retriever, configuration.Retriever), new(WorkbenchTelemetry.Attributes.Pipeline, pipeline));
         }
 
         return new RetrievalResult(passages, configuration, embedMs, stopwatch.Elapsed.TotalMilliseconds);
     }
 
+    /// <summary>The pipeline configuration as a metric attribute: its name and version, few enough values to group by.</summary>
+    private static string PipelineName(PipelineConfiguration configuration) => $"{configuration.Name} v{configuration.Version}";
+
     /// <summary>
-    /// Asks. With <paramref name="onText"/>, the composer's reply is streamed to it as it grows (the
-    /// text so far, citation markers included) before the final, verified answer is returned.
+    /// Asks: one trace, the <c>ask</c> span with a child per stage. With <paramref name="onText"/>, the
+    /// composer's reply is streamed to it as it grows (the text so far, citation markers included) before
+    /// the final, verified answer is returned. <paramref name="keep"/> stores the answer, as the last stage
+    /// of the same trace.
     /// </summary>
-    public async Task<AskResult> AskAsync(AskRequest request, CancellationToken cancellationToken = default, Func<string, Task>? onText = null)
+    public async Task<AskResult> AskAsync(
+        AskRequest request, CancellationToken cancellationToken = default, Func<string, Task>? onText = null, Func<AskResult, CancellationToken, Task>? keep = null)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var span = WorkbenchTelemetry.Source.StartActivity(WorkbenchTelemetry.Spans.Ask);
+        if (telemetry.Value.IncludeQuestionText)
+        {
+            span?.SetTag(WorkbenchTelemetry.Attributes.Question, request.Question);
+        }
+
+        try
+        {
+            var result = await AnswerAsync(request, cancellationToken, onText);
+            var pipeline = PipelineName(result.Pipeline);
+            span?.SetTag(WorkbenchTelemetry.Attributes.Pipeline, pipeline);
+            span?.SetTag(WorkbenchTelemetry.Attributes.Abstained, result.Abstained);
+            span?.SetTag(WorkbenchTelemetry.Attributes.Citations, result.Citations.Count);
+            if (keep is not null)
+            {
+                using var save = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Save, WorkbenchTelemetry.Spans.SaveAnswer, pipeline)
+                    .Tag(WorkbenchTelemetry.Attributes.DbOperation, "save")
+                    .Tag(WorkbenchTelemetry.Attributes.DbCollection, "answers");
+                await keep(result, cancellationToken);
+            }
+
+            WorkbenchTelemetry.AskDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
+                new(WorkbenchTelemetry.Attributes.Pipeline, pipeline), new(WorkbenchTelemetry.Attributes.Abstained, result.Abstained));
+            if (result.Abstained)
+            {
+                WorkbenchTelemetry.Abstentions.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.Pipeline, pipeline));
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is not (InvalidQuestionException or OperationCanceledException))
+        {
+            WorkbenchTelemetry.Failed(span, ex);
+            WorkbenchTelemetry.AskErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.ErrorType, ex.GetType().FullName));
+            throw;
+        }
+    }
+
+    private async Task<AskResult> AnswerAsync(AskRequest request, CancellationToken cancellationToken, Func<string, Task>? onText)
     {
         var (passages, configuration, embedMs, retrieveMs) = await RetrieveAsync(request, cancellationToken);
         var question = request.Question.Trim();
+        var pipeline = PipelineName(configuration);
 
         var stopwatch = Stopwatch.StartNew();
-        var composed = passages.Count == 0 ? new Composition(null, false, null) : await ComposeAsync(question, passages, onText, cancellationToken);
+        var composed = new Composition(null, false, null);
+        if (passages.Count > 0)
+        {
+            var model = configuration.Composer;
+            using var chat = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Chat, $"chat {model}", pipeline)
+                .Tag(WorkbenchTelemetry.Attributes.GenAiOperation, "chat")
+                .Tag(WorkbenchTelemetry.Attributes.GenAiRequestModel, model);
+            composed = await ComposeAsync(question, passages, onText, chat, cancellationToken);
+            chat.Tag(WorkbenchTelemetry.Attributes.Fallback, composed.FellBack);
+        }
+
         if (composed.FellBack)
         {
             configuration = configuration with { Composer = $"{composers.Default.Name} (fallback)" };
         }
 
-        var sentences = await VerifyAsync(CitedText.Parse(composed.Reply ?? string.Empty, passages.Count), passages, composed.Quoted, cancellationToken);
+        IReadOnlyList<AnswerSentence> sentences;
+        using (var verify = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Verification, WorkbenchTelemetry.Spans.Verify, pipeline))
+        {
+            sentences = await VerifyAsync(CitedText.Parse(composed.Reply ?? string.Empty, passages.Count), passages, composed.Quoted, verify, cancellationToken);
+        }
+
         var composeMs = stopwatch.Elapsed.TotalMilliseconds;
 
         var (renumbered, citations, numbers) = Renumber(sentences, passages);
@@ -189,11 +284,13 @@ public sealed class AskPipeline(
     /// The configured composer's reply. A remote model that fails or times out (after the client's own
     /// retries) is replaced by the extractive composer, and the answer says so.
     /// </summary>
-    private async Task<Composition> ComposeAsync(string question, IReadOnlyList<RetrievedPassage> passages, Func<string, Task>? onText, CancellationToken cancellationToken)
+    private async Task<Composition> ComposeAsync(
+        string question, IReadOnlyList<RetrievedPassage> passages, Func<string, Task>? onText, WorkbenchTelemetry.StageScope span, CancellationToken cancellationToken)
     {
         var chat = kernel.GetRequiredService<IChatCompletionService>();
         var prompt = GroundedPrompt.Build(question, passages);
         var quoted = chat is ExtractiveChatCompletionService;
+        span.Tag(WorkbenchTelemetry.Attributes.GenAiProvider, quoted ? "workbench.extractive" : "openai");
         try
         {
             for (var attempt = 0; ; attempt++)
@@ -203,13 +300,16 @@ public sealed class AskPipeline(
                 {
                     if (onText is null)
                     {
-                        return new Composition((await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken)).Content, quoted, null);
+                        var reply = await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
+                        TagUsage(span, reply.Metadata);
+                        return new Composition(reply.Content, quoted, null);
                     }
 
                     var text = new StringBuilder();
                     await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, kernel: kernel, cancellationToken: cancellationToken))
                     {
                         text.Append(chunk.Content);
+                        TagUsage(span, chunk.Metadata);
                         streamed = true;
                         await onText(text.ToString());
                     }
@@ -218,6 +318,7 @@ public sealed class AskPipeline(
                 }
                 catch (Exception ex) when (!quoted && !streamed && attempt < llm.Value.Retries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
                 {
+                    CountRateLimit(ex);
                     logger.LogWarning("The language model failed ({Error}); retrying (attempt {Attempt})", ex.GetType().Name, attempt + 2);
                     await Task.Delay(TimeSpan.FromMilliseconds(500 << attempt), cancellationToken);
                 }
@@ -226,9 +327,28 @@ public sealed class AskPipeline(
         catch (Exception ex) when (!quoted && !cancellationToken.IsCancellationRequested
             && ex is HttpOperationException or HttpRequestException or TaskCanceledException or System.ClientModel.ClientResultException)
         {
+            CountRateLimit(ex);
+            span.Tag(WorkbenchTelemetry.Attributes.ErrorType, ex.GetType().FullName);
             logger.LogWarning("The language model failed ({Error}); answering with the extractive composer", ex.GetType().Name);
             var reply = await new ExtractiveChatCompletionService(composers.Default).GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
             return new Composition(reply.Content, true, "The language model did not answer in time, so this answer quotes the passages directly.");
+        }
+    }
+
+    /// <summary>Token counts, when the model reports them (the OpenAI connector does, in the reply's or the last chunk's metadata).</summary>
+    private static void TagUsage(WorkbenchTelemetry.StageScope span, IReadOnlyDictionary<string, object?>? metadata)
+    {
+        if (metadata?.GetValueOrDefault("Usage") is OpenAI.Chat.ChatTokenUsage usage)
+        {
+            span.Tag(WorkbenchTelemetry.Attributes.GenAiInputTokens, usage.InputTokenCount).Tag(WorkbenchTelemetry.Attributes.GenAiOutputTokens, usage.OutputTokenCount);
+        }
+    }
+
+    private static void CountRateLimit(Exception ex)
+    {
+        if (ex is HttpOperationException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } or System.ClientModel.ClientResultException { Status: 429 })
+        {
+            WorkbenchTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.Side, "language_model"));
         }
     }
 
@@ -247,9 +367,10 @@ public sealed class AskPipeline(
     /// kept flagged, as configured.
     /// </summary>
     private async Task<IReadOnlyList<AnswerSentence>> VerifyAsync(
-        IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<RetrievedPassage> passages, bool quoted, CancellationToken cancellationToken)
+        IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<RetrievedPassage> passages, bool quoted, WorkbenchTelemetry.StageScope span, CancellationToken cancellationToken)
     {
         var options = verification.Value;
+        span.Tag(WorkbenchTelemetry.Attributes.Sentences, sentences.Count);
         if (quoted || !options.Enabled || sentences.Count == 0)
         {
             return sentences.Select(s => s with { Support = SupportLevel.Supported, SupportNote = quoted ? "quoted from the passage" : null }).ToList();
@@ -263,14 +384,17 @@ public sealed class AskPipeline(
             SupportNote = v.Reasons.Count > 0 ? string.Join("; ", v.Reasons) : $"meaning {v.Similarity:F2}, words {v.Coverage:P0}",
         }).ToList();
         var unsupported = marked.Count(s => s.Support == SupportLevel.Unsupported);
+        var remove = options.Unsupported == UnsupportedSentences.Remove && unsupported < marked.Count;
+        span.Tag(WorkbenchTelemetry.Attributes.Unsupported, unsupported);
         if (unsupported > 0)
         {
+            var action = remove ? "removed" : "flagged";
+            span.Tag(WorkbenchTelemetry.Attributes.UnsupportedAction, action);
+            WorkbenchTelemetry.UnsupportedSentences.Add(unsupported, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.UnsupportedAction, action));
             logger.LogInformation("Citation verifier: {Unsupported} of {Sentences} composed sentences unsupported", unsupported, marked.Count);
         }
 
-        return options.Unsupported == UnsupportedSentences.Remove && unsupported < marked.Count
-            ? marked.Where(s => s.Support != SupportLevel.Unsupported).ToList()
-            : marked;
+        return remove ? marked.Where(s => s.Support != SupportLevel.Unsupported).ToList() : marked;
     }
 
     /// <summary>Citation numbers in the answer run 1..n in order of first use, whatever the retrieval rank.</summary>

@@ -20,6 +20,7 @@ using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Hosting;
 
@@ -72,7 +73,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<AskPipeline>();
 
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
-            DatabaseProviders.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+            DatabaseProviders.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value).AddInterceptors(DatabaseErrorCounter.Instance));
         services.AddSingleton<AuditTrail>();
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<AnswerStore>();

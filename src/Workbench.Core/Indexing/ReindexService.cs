@@ -11,6 +11,7 @@ using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Indexing;
 
@@ -282,6 +283,11 @@ public sealed class ReindexService(
 
         using var finished = new CancellationTokenSource();
         var syncing = SyncWithDatabaseAsync(id, cancel, finished.Token);
+        using var span = WorkbenchTelemetry.Source.StartActivity($"{WorkbenchTelemetry.Spans.Reindex} {job.Mode.ToString().ToLowerInvariant()}");
+        span?.SetTag(WorkbenchTelemetry.Attributes.ReindexJob, id.ToString());
+        span?.SetTag(WorkbenchTelemetry.Attributes.ReindexMode, job.Mode.ToString().ToLowerInvariant());
+        WorkbenchTelemetry.ReindexRunning.Add(1);
+        var outcome = "failed";
 
         var firstBuild = false;
         string? target = null;
@@ -310,22 +316,28 @@ public sealed class ReindexService(
             var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(source.Name, read), firstBuild, cancel.Token);
             await FinishBuildAsync(job, target, read, report, cancel.Token);
             status.Complete(report);
+            outcome = "succeeded";
         }
         catch (Exception ex) when (IsCancellation(ex) && stopping.IsCancellationRequested)
         {
+            outcome = "interrupted";
             logger.LogInformation("Reindex job {Job} interrupted by shutdown; it resumes on the next start", id);
         }
         catch (Exception ex) when (IsCancellation(ex) && cancel.IsCancellationRequested)
         {
+            outcome = "cancelled";
             await AbandonAsync(job, target, ReindexStatus.Cancelled, "Cancelled by an admin. The live index was not changed.", firstBuild);
         }
         catch (RpcException ex)
         {
+            WorkbenchTelemetry.Failed(span, ex);
+            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException)
         {
+            WorkbenchTelemetry.Failed(span, ex);
             logger.LogError(ex, "Reindex job {Job} failed", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, $"The reindex failed: {ex.Message} The live index was not changed.", firstBuild);
         }
@@ -339,6 +351,9 @@ public sealed class ReindexService(
             }
 
             Current = null;
+            span?.SetTag(WorkbenchTelemetry.Attributes.ReindexOutcome, outcome);
+            WorkbenchTelemetry.ReindexRunning.Add(-1);
+            WorkbenchTelemetry.ReindexJobs.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.ReindexOutcome, outcome));
             Changed?.Invoke();
         }
     }
@@ -397,6 +412,7 @@ public sealed class ReindexService(
                 var rate = p.PassagesDone / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
                 var perDocument = clock.Elapsed / Math.Max(p.DocumentsDone, 1);
                 Current = new ReindexProgress(id, p.DocumentsDone, p.DocumentsTotal, p.PassagesDone, rate, perDocument * (p.DocumentsTotal - p.DocumentsDone));
+                WorkbenchTelemetry.ReindexProgress.Record((double)p.DocumentsDone / Math.Max(p.DocumentsTotal, 1));
                 if (firstBuild)
                 {
                     status.Report(p);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Ingestion;
 
@@ -85,6 +86,8 @@ public sealed class PassageIndexer(
         var allowed = deidentification?.AllowList() ?? AllowList.Empty;
         foreach (var batch in read.Documents.Chunk(documentsPerBatch))
         {
+            using var span = WorkbenchTelemetry.Source.StartActivity(WorkbenchTelemetry.Spans.IndexBatch);
+            span?.SetTag(WorkbenchTelemetry.Attributes.GenAiDataSource, target.Collection);
             var deidentified = batch.Select(d => DocumentDeidentifier.Deidentify(d, allowed)).ToList();
             foreach (var found in deidentified.Select(d => d.Redactions).Where(r => r.Total > 0))
             {
@@ -117,6 +120,10 @@ public sealed class PassageIndexer(
             documents += batch.Length;
             passages += all.Count;
             embedded += toEmbed.Count;
+            span?.SetTag(WorkbenchTelemetry.Attributes.Documents, batch.Length);
+            span?.SetTag(WorkbenchTelemetry.Attributes.Passages, all.Count);
+            span?.SetTag(WorkbenchTelemetry.Attributes.Embedded, toEmbed.Count);
+            WorkbenchTelemetry.PassagesEmbedded.Add(toEmbed.Count);
             progress?.Report(new IndexingProgress(documents, read.Documents.Count, passages));
         }
 

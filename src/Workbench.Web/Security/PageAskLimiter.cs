@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Web.Security;
 
@@ -17,7 +18,13 @@ public sealed class PageAskLimiter(IOptions<RateLimitOptions> options) : IDispos
     public TimeSpan? Refuse(string user)
     {
         using var lease = limiter.AttemptAcquire(user);
-        return lease.IsAcquired ? null : RateLimitOptions.RetryAfter(lease);
+        if (lease.IsAcquired)
+        {
+            return null;
+        }
+
+        WorkbenchTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.Side, "inbound"));
+        return RateLimitOptions.RetryAfter(lease);
     }
 
     public void Dispose() => limiter.Dispose();

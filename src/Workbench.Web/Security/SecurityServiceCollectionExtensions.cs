@@ -113,7 +113,7 @@ public static class SecurityServiceCollectionExtensions
 
     private static Task ApiOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api"))
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments(WebTelemetry.MetricsPath))
         {
             context.Response.StatusCode = status;
             return Results.Problem(status == StatusCodes.Status401Unauthorized

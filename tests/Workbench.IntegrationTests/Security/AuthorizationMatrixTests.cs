@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         ["GET,POST /admin"] = Access.Admin,
         ["GET,POST /admin/users"] = Access.Admin,
         ["GET,POST /admin/audit"] = Access.Admin,
+        ["GET,POST /admin/operations"] = Access.Admin,
         ["GET,POST /account/tokens"] = Access.SignedIn,
         ["GET,POST /account/password"] = Access.SignedIn,
         ["GET,POST /account/login"] = Access.Anonymous,
@@ -83,6 +84,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
         ["GET /api/admin/audit.json"] = Access.Admin,
         ["GET /api/admin/users"] = Access.Admin,
         ["PUT /api/admin/users/{userName}/roles"] = Access.Admin,
+
+        // The Prometheus scrape (on for this matrix; off by default).
+        ["GET /metrics"] = Access.Admin,
     };
 
     /// <summary>Bodies that pass authorization but change nothing (each is refused by validation or state).</summary>
@@ -295,6 +299,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.MatrixFixt
             App = new WorkbenchAppFactory(qdrant, "matrix");
             App.Overrides["Corpus:IndexOnStartWhenEmpty"] = "false";
             App.Overrides["RateLimits:AskPerMinute"] = "100000";
+            App.Overrides["Telemetry:Prometheus"] = "true";
             _ = App.Server;
             Clients["anonymous"] = (App.CreateClient(), App.CookieClient());
             foreach (var role in Roles.All)

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Answering;
 using Workbench.Core.Persistence;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
@@ -21,12 +22,17 @@ public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store,
 
     public async Task GenerateAsync(Guid campaignId, CancellationToken cancellationToken)
     {
+        using var span = WorkbenchTelemetry.Source.StartActivity(WorkbenchTelemetry.Spans.CampaignGeneration);
+        span?.SetTag(WorkbenchTelemetry.Attributes.Campaign, campaignId.ToString());
         try
         {
+            // One span per answer: the ask's own trace nests inside it, its save included.
             foreach (var (question, text, variantIndex, variant) in await store.ListMissingAnswersAsync(campaignId, cancellationToken))
             {
-                var answer = await pipeline.AskAsync(new AskRequest(text, Variant: variant), cancellationToken);
-                await store.AddAnswerAsync(campaignId, question, variantIndex, answer, cancellationToken);
+                using var item = WorkbenchTelemetry.Source.StartActivity(WorkbenchTelemetry.Spans.CampaignAnswer);
+                item?.SetTag(WorkbenchTelemetry.Attributes.Variant, variant.Name);
+                await pipeline.AskAsync(new AskRequest(text, Variant: variant), cancellationToken,
+                    keep: (answer, cancel) => store.AddAnswerAsync(campaignId, question, variantIndex, answer, cancel));
             }
 
             await store.SetStatusAsync(campaignId, CampaignStatus.Open, cancellationToken: cancellationToken);
@@ -34,6 +40,7 @@ public sealed class CampaignGenerator(AskPipeline pipeline, CampaignStore store,
         }
         catch (Exception ex) when (ex is RetrievalUnavailableException or InvalidQuestionException)
         {
+            WorkbenchTelemetry.Failed(span, ex);
             logger.LogWarning("Generating answers for campaign {Campaign} stopped: {Reason}", campaignId, ex.Message);
             await store.SetStatusAsync(campaignId, CampaignStatus.Failed, $"{ex.Message} Answers generated so far are kept; retry to continue.", CancellationToken.None);
         }

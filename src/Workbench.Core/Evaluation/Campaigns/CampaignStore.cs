@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
+using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
@@ -236,6 +237,8 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             // The same rater submitted the same item twice at once (two tabs): the other request's row stands.
             return SubmitResult.Fail(SubmitOutcome.Invalid, "item", "This item was just saved from another window; reload to see it.");
         }
+
+        WorkbenchTelemetry.CampaignJudgements.Add(1);
 
         await audit.RecordAsync(rater, AuditActions.JudgementSubmitted, $"{id}#{input.Item}", $"preference {input.Preference}", cancellationToken);
         return SubmitResult.Saved;
