@@ -82,12 +82,13 @@ public class AdversarialInputTests
         Assert.All(regexes, r => Assert.True(r.Item2.Options.HasFlag(RegexOptions.NonBacktracking) || r.Item2.MatchTimeout != Regex.InfiniteMatchTimeout, r.Name));
     }
 
-    private static double Time(string text)
+    /// <summary>The best of three runs: other tests share the cores, and a pause they cause is not the rule's growth.</summary>
+    private static double Time(string text) => Enumerable.Range(0, 3).Min(_ =>
     {
         var stopwatch = Stopwatch.StartNew();
         Deidentifier.Redact(text);
         return stopwatch.Elapsed.TotalSeconds;
-    }
+    });
 
     private static void AssertWithinBudget(string text)
     {
