@@ -76,9 +76,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public Task<IPage> NewPageAsync(string? userName = "admin") => NewPageAsync(BaseUrl, userName);
 
-    public async Task<IPage> NewPageAsync(string baseUrl, string? userName)
+    /// <summary>As <see cref="NewPageAsync(string?)"/>, on a screen <paramref name="width"/> CSS pixels wide (390: a phone).</summary>
+    public Task<IPage> NewPageAsync(string? userName, int width) => NewPageAsync(BaseUrl, userName, width);
+
+    public async Task<IPage> NewPageAsync(string baseUrl, string? userName, int width = 1400)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // Phones are taller than wide; desktops the other way round.
+        var height = width < 600 ? 844 : 1000;
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         if (userName is not null)
