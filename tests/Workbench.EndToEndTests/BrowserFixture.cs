@@ -103,8 +103,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestArtifacts("e2e"), name + ".png"), FullPage = true });
+    /// <summary>
+    /// The whole page, or with <paramref name="fullPage"/> false what the screen shows: a full-page capture of a phone
+    /// draws fixed elements (app bar, bottom sheet) where the scroll position left them, not where the user sees them.
+    /// </summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestArtifacts("e2e"), name + ".png"), FullPage = fullPage });
 }
 
 [CollectionDefinition(Name)]
