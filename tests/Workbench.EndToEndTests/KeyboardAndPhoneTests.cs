@@ -103,8 +103,15 @@ public partial class KeyboardAndPhoneTests(BrowserFixture fixture)
         await Assertions.Expect(page.Locator("header nav")).ToBeHiddenAsync();
         var signOut = await page.Locator("#sign-out").BoundingBoxAsync();
         Assert.True(signOut is { } box && box.X + box.Width <= width, "Sign out is off the screen.");
-        await page.Locator("#menu-button").ClickAsync();
+
+        // The open menu has the focus; Esc closes it back to its button, Enter opens it again.
         var links = page.Locator("#nav-drawer .mud-nav-link");
+        await page.Locator("#menu-button").ClickAsync();
+        await Assertions.Expect(page.Locator("#nav-drawer .mud-drawer-content > div")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(links).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#menu-button")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(links).ToHaveTextAsync(["Ask", "Campaigns", "Evaluations", "Admin", "Users", "Audit", "Operations"]);
         await links.Filter(new LocatorFilterOptions { HasText = "Users" }).ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Users and roles");
