@@ -76,9 +76,14 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// </summary>
     public Task<IPage> NewPageAsync(string? userName = "admin") => NewPageAsync(BaseUrl, userName);
 
-    public async Task<IPage> NewPageAsync(string baseUrl, string? userName)
+    /// <summary>As <see cref="NewPageAsync(string?)"/>, on a screen <paramref name="width"/> CSS pixels wide (390: a phone).</summary>
+    public Task<IPage> NewPageAsync(string? userName, int width) => NewPageAsync(BaseUrl, userName, width);
+
+    public async Task<IPage> NewPageAsync(string baseUrl, string? userName, int width = 1400)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // Phones are taller than wide; desktops the other way round.
+        var height = width < 600 ? 844 : 1000;
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
         if (userName is not null)
@@ -98,8 +103,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestArtifacts("e2e"), name + ".png"), FullPage = true });
+    /// <summary>
+    /// The whole page, or with <paramref name="fullPage"/> false what the screen shows: a full-page capture of a phone
+    /// draws fixed elements (app bar, bottom sheet) where the scroll position left them, not where the user sees them.
+    /// </summary>
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.TestArtifacts("e2e"), name + ".png"), FullPage = fullPage });
 }
 
 [CollectionDefinition(Name)]

@@ -48,4 +48,24 @@ public class AnswerViewTests : ComponentTestContext
         Assert.Equal(2, cut.FindAll(".citation-chip").Count);
         Assert.Contains("Closest passages", cut.Markup);
     }
+
+    [Fact]
+    public void EachSupportMarkSaysInWordsWhatItsColourShows()
+    {
+        var marked = Answer(
+        [
+            new AnswerSentence("Use low-dose aspirin.", [1], SupportLevel.Supported),
+            new AnswerSentence("Start at 12 weeks.", [1], SupportLevel.Partial, "the week is not in the passage"),
+            new AnswerSentence("Stop at 36 weeks.", [1], SupportLevel.Unsupported),
+        ],
+        [First]);
+
+        var cut = Render<AnswerView>(p => p.Add(c => c.Answer, marked));
+
+        Assert.Equal(
+            ["Supported by its source.", "Partly supported by its source (the week is not in the passage).", "Not supported by its source."],
+            cut.FindAll(".answer-sentence .support-text").Select(e => e.TextContent));
+        Assert.All(cut.FindAll(".support-mark"), mark => Assert.Equal("true", mark.GetAttribute("aria-hidden")));
+    }
 }
+

@@ -104,4 +104,20 @@ public class ScoringPanelTests : ComponentTestContext
         Assert.Equal([0, 5], targets);
         Assert.Contains("Item 3 of 6", cut.Find("#queue-position").TextContent);
     }
+
+    [Fact]
+    public void TheKeyListIsShownAndQuestionMarkHidesAndShowsIt()
+    {
+        var cut = Render<ScoringPanel>(p => p.Add(c => c.Item, Item()));
+        Assert.False(cut.Find("#shortcuts-keys").HasAttribute("hidden"));
+        Assert.Contains("previous or next item", cut.Find("#shortcuts-keys").TextContent);
+
+        Press(cut, "?");
+        Assert.True(cut.Find("#shortcuts-keys").HasAttribute("hidden"));
+        Assert.Equal("false", cut.Find("#shortcuts-toggle").GetAttribute("aria-expanded"));
+
+        Press(cut, "?");
+        Assert.False(cut.Find("#shortcuts-keys").HasAttribute("hidden"));
+        Assert.Equal("true", cut.Find("#shortcuts-toggle").GetAttribute("aria-expanded"));
+    }
 }
