@@ -17,7 +17,7 @@ public class FusionQueryTests
     {
         var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid), Dense);
 
-        Assert.Equal(Fusion.Rrf, ranking.Query.Fusion);
+        Assert.Equal(Fusion.Dbsf, ranking.Query.Fusion);
         Assert.Equal(10ul, ranking.Limit);
         Assert.Collection(ranking.Prefetch,
             dense =>
@@ -48,13 +48,17 @@ public class FusionQueryTests
     }
 
     [Fact]
+    public void UnsetFusionIsTheConfiguredDefault() =>
+        Assert.Equal(new Workbench.Core.Answering.AskOptions().Fusion, new FusionSettings().Kind);
+
+    [Fact]
     public void DistributionBasedFusionIsQdrantsDbsf() =>
         Assert.Equal(Fusion.Dbsf, QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Dbsf)), Dense).Query.Fusion);
 
     [Fact]
     public void WeightedRrfCarriesItsConstantAndOneWeightPerPrefetch()
     {
-        var rrf = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(RrfK: 60, DenseWeight: 2)), Dense).Query.Rrf;
+        var rrf = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Rrf, RrfK: 60, DenseWeight: 2)), Dense).Query.Rrf;
 
         Assert.Equal(60u, rrf.K);
         Assert.Equal([2f, 1f], rrf.Weights);
@@ -63,7 +67,7 @@ public class FusionQueryTests
     [Fact]
     public void AQuestionWithoutContentWordsFusesTheDensePrefetchAloneAndWeighsNothing()
     {
-        var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(DenseWeight: 2), question: "what is the"), Dense);
+        var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Rrf, DenseWeight: 2), question: "what is the"), Dense);
 
         Assert.Equal(QdrantPassageIndex.DenseVector, Assert.Single(ranking.Prefetch).Using);
         Assert.Empty(ranking.Query.Rrf.Weights);
