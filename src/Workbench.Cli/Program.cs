@@ -115,7 +115,7 @@ static async Task<int> RunCommandAsync(CommandSpec command, CommandLine argument
         case "ask":
             var question = string.Join(' ', arguments.Positional);
             if (services.GetRequiredService<IOptions<CorpusOptions>>().Value.IndexOnStartWhenEmpty
-                && (await services.GetRequiredService<IndexVersions>().LiveAsync() is null || await services.GetRequiredService<QdrantPassageIndex>().CountAsync() == 0))
+                && (await services.GetRequiredService<IndexVersions>().LiveAsync() is null || await services.GetRequiredService<IPassageIndex>().CountAsync() == 0))
             {
                 // As the web app does on its first run, so that a fresh clone answers without a separate step.
                 Console.Error.WriteLine("nothing is indexed yet: indexing the bundled corpus first");

@@ -89,7 +89,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
 
         await nodes[2].DisposeAsync();
 
-        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var index = services.GetRequiredService<IPassageIndex>();
         Assert.Equal(built.PassagesDone, await index.CountAsync());
         var retrieval = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest("What is the first-line treatment for type 2 diabetes?"));
         Assert.NotEmpty(retrieval.Passages);

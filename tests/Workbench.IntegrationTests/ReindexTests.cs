@@ -102,7 +102,7 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal(ReindexStatus.Succeeded, done!.Status);
         Assert.Equal(0, done.Embedded); // nothing changed: every vector was taken from the live version
         Assert.Equal("served-v2", await services.GetRequiredService<IndexVersions>().LiveAsync());
-        Assert.Equal(first.PassagesDone, await services.GetRequiredService<QdrantPassageIndex>().CountAsync());
+        Assert.Equal(first.PassagesDone, await services.GetRequiredService<IPassageIndex>().CountAsync());
         Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -129,7 +129,7 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal(ReindexStatus.Running, interrupted!.Status);
         Assert.Equal("served-v1", interrupted.TargetCollection);
         Assert.Null(await services.GetRequiredService<IndexVersions>().LiveAsync());
-        var storedBeforeRestart = await services.GetRequiredService<QdrantPassageIndex>().For("served-v1").CountAsync();
+        var storedBeforeRestart = await services.GetRequiredService<IPassageIndex>().For("served-v1").CountAsync();
         Assert.True(storedBeforeRestart > 0);
 
         var restarted = await StartAsync();
@@ -147,7 +147,7 @@ public sealed class ReindexTests : IAsyncLifetime
 
         var uninterrupted = await RunFullAsync(restarted);
         Assert.Equal(uninterrupted.PassagesDone, resumed.PassagesDone);
-        Assert.Equal(uninterrupted.PassagesDone, await restarted.GetRequiredService<QdrantPassageIndex>().CountAsync());
+        Assert.Equal(uninterrupted.PassagesDone, await restarted.GetRequiredService<IPassageIndex>().CountAsync());
     }
 
     [Fact]
@@ -195,9 +195,9 @@ public sealed class ReindexTests : IAsyncLifetime
         var client = services.GetRequiredService<Qdrant.Client.QdrantClient>();
         // What an early version left behind: a plain collection under the serving name, dense vectors only.
         var vectors = new Qdrant.Client.Grpc.VectorParamsMap();
-        vectors.Map[QdrantPassageIndex.DenseVector] = new Qdrant.Client.Grpc.VectorParams { Size = 384, Distance = Qdrant.Client.Grpc.Distance.Cosine };
+        vectors.Map[Core.Retrieval.Qdrant.QdrantPassageIndex.DenseVector] = new Qdrant.Client.Grpc.VectorParams { Size = 384, Distance = Qdrant.Client.Grpc.Distance.Cosine };
         await client.CreateCollectionAsync("served", vectors);
-        await client.UpsertAsync("served", [new Qdrant.Client.Grpc.PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { [QdrantPassageIndex.DenseVector] = new float[384] } }]);
+        await client.UpsertAsync("served", [new Qdrant.Client.Grpc.PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { [Core.Retrieval.Qdrant.QdrantPassageIndex.DenseVector] = new float[384] } }]);
 
         var reindex = services.GetRequiredService<ReindexService>();
         await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);

@@ -1,9 +1,9 @@
-using Grpc.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
+using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Hosting;
 
@@ -26,7 +26,7 @@ public sealed class ReindexHostedService(
             {
                 await reindex.ResumeOrBootstrapAsync(corpus.Value.IndexOnStartWhenEmpty, stoppingToken);
             }
-            catch (RpcException ex)
+            catch (PassageIndexException ex)
             {
                 logger.LogError(ex, "Checking the passage index on start failed: Qdrant is not reachable");
                 status.Fail("Qdrant is not reachable, so the bundled corpus could not be indexed.");

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Qdrant.Client;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
 using Workbench.Core.Backup;
@@ -19,6 +18,7 @@ using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Retrieval.Qdrant;
 using Workbench.Core.Security;
 using Workbench.Core.Telemetry;
 
@@ -43,12 +43,7 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton(sp => new TokenChunker(
             sp.GetRequiredService<OnnxEmbeddingGenerator>().Tokenizer, sp.GetRequiredService<IOptions<ChunkingOptions>>().Value));
 
-        services.AddSingleton(sp =>
-        {
-            var qdrant = sp.GetRequiredService<IOptions<QdrantOptions>>().Value;
-            return new QdrantClient(qdrant.Host, qdrant.GrpcPort, qdrant.Https, qdrant.ApiKey);
-        });
-        services.AddSingleton<QdrantPassageIndex>();
+        services.AddQdrantPassageIndex();
         services.AddSingleton<PassageIndexer>();
         // Relative folders are taken from the repository (or the app's folder), not from wherever the process started.
         services.AddValidatedOptions<CorpusOptions>(configuration, CorpusOptions.Section).PostConfigure(o => o.Directory = DataRoot.Resolve(o.Directory));
@@ -88,7 +83,6 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<CampaignService>();
 
         services.AddValidatedOptions<BackupOptions>(configuration, BackupOptions.Section);
-        services.AddSingleton<QdrantSnapshots>();
         services.AddSingleton<BackupService>();
         services.AddSingleton<BackupJobs>();
         return services;

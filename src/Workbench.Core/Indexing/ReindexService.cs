@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
-using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,7 +25,7 @@ namespace Workbench.Core.Indexing;
 public sealed class ReindexService(
     IDbContextFactory<WorkbenchDbContext> contexts,
     PassageIndexer indexer,
-    QdrantPassageIndex index,
+    IPassageIndex index,
     IndexVersions versions,
     CorpusUploads uploads,
     IndexStatus status,
@@ -78,7 +77,7 @@ public sealed class ReindexService(
                     return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
                 }
             }
-            catch (RpcException)
+            catch (PassageIndexException)
             {
                 return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was started.");
             }
@@ -116,7 +115,7 @@ public sealed class ReindexService(
                 live = await versions.LiveAsync(cancellationToken);
                 previous = await versions.RollbackAsync(cancellationToken);
             }
-            catch (RpcException)
+            catch (PassageIndexException)
             {
                 return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was rolled back.");
             }
@@ -318,20 +317,19 @@ public sealed class ReindexService(
             status.Complete(report);
             outcome = "succeeded";
         }
-        catch (Exception ex) when (IsCancellation(ex) && stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             outcome = "interrupted";
             logger.LogInformation("Reindex job {Job} interrupted by shutdown; it resumes on the next start", id);
         }
-        catch (Exception ex) when (IsCancellation(ex) && cancel.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             outcome = "cancelled";
             await AbandonAsync(job, target, ReindexStatus.Cancelled, "Cancelled by an admin. The live index was not changed.", firstBuild);
         }
-        catch (RpcException ex)
+        catch (PassageIndexException ex)
         {
             WorkbenchTelemetry.Failed(span, ex);
-            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
             await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
         }
@@ -397,12 +395,9 @@ public sealed class ReindexService(
         }
     }
 
-    /// <summary>A cancelled gRPC call surfaces as an RpcException, not as OperationCanceledException.</summary>
-    private static bool IsCancellation(Exception ex) => ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled };
-
     /// <summary>Qdrant restarting mid-job is survivable: wait, then index again; what is stored is skipped.</summary>
     private async Task<IndexingReport> IndexWithRetriesAsync(
-        Guid id, QdrantPassageIndex target, QdrantPassageIndex? reuse, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
+        Guid id, IPassageIndex target, IPassageIndex? reuse, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -424,7 +419,7 @@ public sealed class ReindexService(
             {
                 return await indexer.IndexIntoAsync(target, source, options.Value.ReindexBatchDocuments, progress, cancellationToken, reuse);
             }
-            catch (RpcException ex) when (attempt < QdrantRetries && ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal)
+            catch (PassageIndexUnavailableException) when (attempt < QdrantRetries)
             {
                 logger.LogWarning("Reindex job {Job}: Qdrant unavailable (attempt {Attempt}); retrying", id, attempt);
                 await Task.Delay(TimeSpan.FromSeconds(2 << attempt), cancellationToken);
@@ -470,7 +465,7 @@ public sealed class ReindexService(
             {
                 await versions.DeleteAsync(target, CancellationToken.None);
             }
-            catch (RpcException)
+            catch (PassageIndexException)
             {
                 // Qdrant is away; the orphan version is pruned by a later reindex.
             }

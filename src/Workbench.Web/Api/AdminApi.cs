@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Deidentification;
@@ -7,6 +6,7 @@ using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.Web.Security;
 
@@ -173,7 +173,7 @@ public static class AdminApi
         {
             result = await reindex.StartAsync(request.Mode ?? ReindexMode.Full, user.ToActor(Actor.ApiChannel), cancellationToken);
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             return TypedResults.Problem("Qdrant is not reachable; nothing was changed.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Qdrant unavailable");
         }
@@ -199,7 +199,7 @@ public static class AdminApi
         {
             return TypedResults.Ok(await reindex.OverviewAsync(cancellationToken));
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             return TypedResults.Problem("Qdrant is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Qdrant unavailable");
         }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -107,14 +106,14 @@ public static class WorkbenchApi
     }
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
-        ClaimsPrincipal user, QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         long? passages = null;
         try
         {
             passages = await index.CountAsync(cancellationToken);
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             // Reported as unreachable below.
         }
