@@ -167,12 +167,6 @@ static async Task<int> ReindexAsync(IServiceProvider services, ReindexMode mode,
 {
     await services.MigrateDatabaseAsync();
     var reindex = services.GetRequiredService<ReindexService>();
-    var started = await reindex.StartAsync(mode, Actor.CommandLine);
-    if (started.Conflict is not null || !reindex.Pending.TryRead(out var jobId))
-    {
-        throw new CommandFailure($"The reindex did not start: {started.Conflict}");
-    }
-
     var progress = new ConsoleProgress<ReindexProgress>(p => $"{p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages, {p.PassagesPerSecond:F0} passages/s");
     reindex.Changed += () =>
     {
@@ -181,9 +175,13 @@ static async Task<int> ReindexAsync(IServiceProvider services, ReindexMode mode,
             progress.Report(p);
         }
     };
-    await reindex.RunAsync(jobId, CancellationToken.None);
+    var result = await reindex.RunToEndAsync(mode, Actor.CommandLine);
+    if (result.Conflict is not null || result.Job is not { } finished)
+    {
+        throw new CommandFailure($"The reindex did not start: {result.Conflict}");
+    }
+
     progress.Finish();
-    var finished = (await reindex.GetAsync(jobId))!;
     output.WriteLine($"{finished.Status}: {finished.Message}");
     finished.Errors.ToList().ForEach(e => output.WriteLine($"skipped {e}"));
     return finished.Status == ReindexStatus.Succeeded ? 0 : 1;

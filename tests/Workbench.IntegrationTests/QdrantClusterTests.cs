@@ -74,10 +74,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
     public async Task WithOneOfThreeNodesKilledEveryPassageIsStillFoundAndQuestionsAreAnswered()
     {
         var reindex = services.GetRequiredService<ReindexService>();
-        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
-        await reindex.RunAsync(job.Id, CancellationToken.None);
-        var built = await reindex.GetAsync(job.Id);
+        var built = (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance)).Job;
         Assert.Equal(ReindexStatus.Succeeded, built!.Status);
 
         using (var http = new HttpClient())

@@ -53,7 +53,13 @@ public static class WorkbenchCoreServiceCollectionExtensions
         services.AddSingleton<CorpusUploads>();
         services.AddValidatedOptions<DeidentificationOptions>(configuration, DeidentificationOptions.Section);
         services.AddSingleton<DeidentificationSettings>();
+        services.AddSingleton<ReindexJobStore>();
+        services.AddSingleton<ReindexCompletion>();
+        services.AddSingleton<ReindexRunner>();
         services.AddSingleton<ReindexService>();
+        services.AddSingleton<IndexBootstrap>();
+        services.AddSingleton<IndexStatusFollower>();
+        services.AddSingleton<CorpusOverviews>();
 
         services.AddKernel();
         services.AddSingleton(sp => new AnswerComposers(sp.GetRequiredService<IOptions<AskOptions>>().Value));

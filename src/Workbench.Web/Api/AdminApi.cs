@@ -190,14 +190,14 @@ public static class AdminApi
 
     private static async Task<Results<Ok<JobWithProgress>, ProblemHttpResult>> GetJobAsync(Guid id, ReindexService reindex, CancellationToken cancellationToken) =>
         await reindex.GetAsync(id, cancellationToken) is { } job
-            ? TypedResults.Ok(new JobWithProgress(job, reindex.Current is { } p && p.JobId == id ? p : null))
+            ? TypedResults.Ok(new JobWithProgress(job, reindex.ProgressOf(job)))
             : TypedResults.Problem($"There is no job with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Job not found");
 
-    private static async Task<Results<Ok<CorpusOverview>, ProblemHttpResult>> CorpusAsync(ReindexService reindex, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CorpusOverview>, ProblemHttpResult>> CorpusAsync(CorpusOverviews overviews, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(await reindex.OverviewAsync(cancellationToken));
+            return TypedResults.Ok(await overviews.GetAsync(cancellationToken));
         }
         catch (PassageIndexException)
         {
