@@ -12,7 +12,6 @@ using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Ingestion;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Indexing;

@@ -1,5 +1,4 @@
 using Workbench.Core.Ingestion;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Indexing;

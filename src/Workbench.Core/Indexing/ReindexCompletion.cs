@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Indexing;

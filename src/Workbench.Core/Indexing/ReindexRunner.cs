@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Telemetry;
 

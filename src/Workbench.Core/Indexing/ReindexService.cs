@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Domain;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 

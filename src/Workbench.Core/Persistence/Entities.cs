@@ -1,3 +1,6 @@
+using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Indexing;
+
 namespace Workbench.Core.Persistence;
 
 public sealed class AnswerEntity
@@ -191,21 +194,6 @@ public sealed class AnswerEvaluationResultEntity
     public double P95Ms { get; set; }
 }
 
-public enum CampaignStatus
-{
-    /// <summary>Answers are being generated; scoring has not started.</summary>
-    Generating = 0,
-
-    /// <summary>Every answer exists; raters score.</summary>
-    Open = 1,
-
-    /// <summary>Generation stopped on an error; it can be retried.</summary>
-    Failed = 2,
-
-    /// <summary>Scoring is over and the configurations are revealed.</summary>
-    Closed = 3,
-}
-
 public sealed class CampaignEntity
 {
     public Guid Id { get; set; }
@@ -311,27 +299,6 @@ public sealed class JudgementEntity
     public string? Comment { get; set; }
 
     public DateTime SubmittedAtUtc { get; set; }
-}
-
-public enum ReindexMode
-{
-    /// <summary>Build a new index version from the whole corpus, then switch to it.</summary>
-    Full = 0,
-
-    /// <summary>Update the live version in place: new and changed documents, and removed ones deleted.</summary>
-    Changed = 1,
-
-    /// <summary>Serve the previous version again.</summary>
-    Rollback = 2,
-}
-
-public enum ReindexStatus
-{
-    Queued = 0,
-    Running = 1,
-    Succeeded = 2,
-    Failed = 3,
-    Cancelled = 4,
 }
 
 /// <summary>A reindex job and its checkpoint: the version it builds and how far it got.</summary>

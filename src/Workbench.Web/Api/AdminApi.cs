@@ -5,7 +5,6 @@ using Workbench.Core.Deidentification;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Domain;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.Web.Security;
