@@ -21,6 +21,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddSingleton<IndexStatus>();
         services.AddValidatedOptions<AdminOptions>(configuration, AdminOptions.Section).PostConfigure(o => o.UploadDirectory = DataRoot.Resolve(o.UploadDirectory));
         services.AddSingleton<CorpusUploads>();
+        services.AddSingleton<AuditedUploads>();
         return services;
     }
 }

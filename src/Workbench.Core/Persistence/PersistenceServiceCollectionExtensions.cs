@@ -14,6 +14,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddValidatedOptions<DatabaseOptions>(configuration, DatabaseOptions.Section);
         services.AddDbContextFactory<WorkbenchDbContext>((sp, options) =>
             DatabaseProviders.Configure(options, sp.GetRequiredService<IOptions<DatabaseOptions>>().Value).AddInterceptors(DatabaseErrorCounter.Instance));
+        services.AddSingleton<DatabaseProbe>();
         return services;
     }
 }

@@ -130,7 +130,7 @@ public static class AdminApi
     public sealed record JobWithProgress(ReindexJob Job, ReindexProgress? Progress);
 
     private static async Task<Results<Ok<IReadOnlyList<UploadResult>>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, ClaimsPrincipal user, CorpusUploads uploads, AuditTrail audit, IOptions<AdminOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, AuditedUploads uploads, IOptions<AdminOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -156,9 +156,7 @@ public static class AdminApi
         foreach (var file in form.Files)
         {
             await using var stream = file.OpenReadStream();
-            var result = await uploads.AddAsync(file.FileName, stream, cancellationToken);
-            await audit.RecordAsync(user.ToActor(Actor.ApiChannel), result, cancellationToken);
-            results.Add(result);
+            results.Add(await uploads.AddAsync(user.ToActor(Actor.ApiChannel), file.FileName, stream, cancellationToken));
         }
 
         return TypedResults.Ok<IReadOnlyList<UploadResult>>(results);
