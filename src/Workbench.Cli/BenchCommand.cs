@@ -5,7 +5,6 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Qdrant.Client;
 using Workbench.Core.Answering.Verification;
 using Workbench.Core.Answering;
 using Workbench.Core.Deidentification;
@@ -42,7 +41,7 @@ public static class BenchCommand
     private static async Task<int> AskLatencyAsync(IServiceProvider services, CommandLine arguments)
     {
         var dataset = EvaluationDataset.Load(CommandInputs.ExistingFolder(arguments.Required("dataset"), "--dataset"), arguments.IntOption("limit") ?? 300);
-        var passages = await services.GetRequiredService<QdrantPassageIndex>().CountAsync();
+        var passages = await services.GetRequiredService<IPassageIndex>().CountAsync();
         var samples = await TimeAsync(services.GetRequiredService<AskPipeline>(), dataset.Questions.Select(q => q.Question).ToList());
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -265,8 +264,7 @@ public static class BenchCommand
         var raw = passages.Count / stopwatch.Elapsed.TotalSeconds;
 
         var collection = "bench-ingest-" + Guid.NewGuid().ToString("N")[..8];
-        var client = services.GetRequiredService<QdrantClient>();
-        var index = new QdrantPassageIndex(client, Options.Create(new QdrantOptions { Collection = collection }), services.GetRequiredService<ILogger<QdrantPassageIndex>>());
+        var index = services.GetRequiredService<IPassageIndex>().For(collection);
         var indexer = new PassageIndexer(chunker, embedder, index, services.GetRequiredService<ILogger<PassageIndexer>>());
         try
         {
@@ -283,7 +281,7 @@ public static class BenchCommand
         }
         finally
         {
-            await client.DeleteCollectionAsync(collection);
+            await services.GetRequiredService<IIndexCatalog>().DeleteCollectionAsync(collection);
         }
 
         return 0;

@@ -1,8 +1,8 @@
-using Grpc.Core;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Backup;
+using Workbench.Core.Retrieval;
 
 namespace Workbench.Cli;
 
@@ -21,9 +21,9 @@ public static class CommandErrors
             CommandFailure or BackupException or InvalidQuestionException or RetrievalUnavailableException or FileNotFoundException or DirectoryNotFoundException
                 or FormatException or ArgumentException => (root.Message, 1),
             OptionsValidationException options => ($"The configuration is not valid: {options.Failures.FirstOrDefault() ?? options.Message}", 1),
-            RpcException { StatusCode: StatusCode.Unavailable or StatusCode.DeadlineExceeded } =>
+            PassageIndexUnavailableException =>
                 ("Qdrant stopped answering while the command ran: check that it is still running (or run the command again to start the local one).", 1),
-            RpcException rpc => ($"Qdrant refused the request ({rpc.StatusCode}): {rpc.Status.Detail}", 1),
+            PassageIndexException => (root.Message, 1),
             SqliteException { SqliteErrorCode: 5 or 6 } =>
                 ("The database is locked by another process (the web app or another command): stop it or try again when its job ends.", 1),
             SqliteException sqlite => ($"The database could not be used: {sqlite.Message}", 1),
@@ -37,11 +37,11 @@ public static class CommandErrors
     private static Exception Unwrap(Exception exception)
     {
         var current = exception;
-        while (current is not (UsageException or CommandFailure or RetrievalUnavailableException or RpcException or SqliteException) && current.InnerException is { } inner)
+        while (current is not (UsageException or CommandFailure or RetrievalUnavailableException or PassageIndexException or SqliteException) && current.InnerException is { } inner)
         {
             current = inner;
         }
 
-        return current is RpcException or SqliteException or UsageException or CommandFailure or RetrievalUnavailableException ? current : exception;
+        return current is PassageIndexException or SqliteException or UsageException or CommandFailure or RetrievalUnavailableException ? current : exception;
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Hosting;
-using Workbench.Core.Persistence;
 
 namespace Workbench.Cli;
 

@@ -12,7 +12,6 @@ using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 
@@ -115,7 +114,7 @@ static async Task<int> RunCommandAsync(CommandSpec command, CommandLine argument
         case "ask":
             var question = string.Join(' ', arguments.Positional);
             if (services.GetRequiredService<IOptions<CorpusOptions>>().Value.IndexOnStartWhenEmpty
-                && (await services.GetRequiredService<IndexVersions>().LiveAsync() is null || await services.GetRequiredService<QdrantPassageIndex>().CountAsync() == 0))
+                && (await services.GetRequiredService<IndexVersions>().LiveAsync() is null || await services.GetRequiredService<IPassageIndex>().CountAsync() == 0))
             {
                 // As the web app does on its first run, so that a fresh clone answers without a separate step.
                 Console.Error.WriteLine("nothing is indexed yet: indexing the bundled corpus first");
@@ -167,12 +166,6 @@ static async Task<int> ReindexAsync(IServiceProvider services, ReindexMode mode,
 {
     await services.MigrateDatabaseAsync();
     var reindex = services.GetRequiredService<ReindexService>();
-    var started = await reindex.StartAsync(mode, Actor.CommandLine);
-    if (started.Conflict is not null || !reindex.Pending.TryRead(out var jobId))
-    {
-        throw new CommandFailure($"The reindex did not start: {started.Conflict}");
-    }
-
     var progress = new ConsoleProgress<ReindexProgress>(p => $"{p.DocumentsDone}/{p.DocumentsTotal} documents, {p.PassagesDone} passages, {p.PassagesPerSecond:F0} passages/s");
     reindex.Changed += () =>
     {
@@ -181,9 +174,13 @@ static async Task<int> ReindexAsync(IServiceProvider services, ReindexMode mode,
             progress.Report(p);
         }
     };
-    await reindex.RunAsync(jobId, CancellationToken.None);
+    var result = await reindex.RunToEndAsync(mode, Actor.CommandLine);
+    if (result.Conflict is not null || result.Job is not { } finished)
+    {
+        throw new CommandFailure($"The reindex did not start: {result.Conflict}");
+    }
+
     progress.Finish();
-    var finished = (await reindex.GetAsync(jobId))!;
     output.WriteLine($"{finished.Status}: {finished.Message}");
     finished.Errors.ToList().ForEach(e => output.WriteLine($"skipped {e}"));
     return finished.Status == ReindexStatus.Succeeded ? 0 : 1;

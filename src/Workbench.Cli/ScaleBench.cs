@@ -36,9 +36,9 @@ public static class ScaleBench
 
         var chunker = services.GetRequiredService<TokenChunker>();
         var indexer = services.GetRequiredService<PassageIndexer>();
-        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var index = services.GetRequiredService<IPassageIndex>();
         var rows = new List<string>();
-        QdrantPassageIndex? largest = null;
+        IPassageIndex? largest = null;
         var all = Documents(originals, chunker, sizes[0]);
         foreach (var size in sizes)
         {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Workbench.Core.Evaluation;
-using Workbench.Core.Persistence;
 
 namespace Workbench.EndToEndTests;
 

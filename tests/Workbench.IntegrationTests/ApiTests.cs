@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Workbench.Core.Persistence;
+using Workbench.Core.Answering;
 
 namespace Workbench.IntegrationTests;
 

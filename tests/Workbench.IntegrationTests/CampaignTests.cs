@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Persistence;
 using Workbench.TestSupport;
+using Workbench.Core.Answering;
 
 namespace Workbench.IntegrationTests;
 

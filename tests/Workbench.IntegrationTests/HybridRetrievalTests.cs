@@ -99,7 +99,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task LinearFusionIsTheCosinePlusTheWeightedWordScore()
     {
-        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var index = services.GetRequiredService<IPassageIndex>();
         var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
             .GenerateAsync("Represent this sentence for searching relevant passages: " + LexicalQuestion);
         PassageQuery Query(RetrieverKind kind, double weight) =>
@@ -132,7 +132,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task HitsCarryTheCosineThatDenseSearchGivesAndTheirTermIdsWhenAsked()
     {
-        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var index = services.GetRequiredService<IPassageIndex>();
         var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
             .GenerateAsync("Represent this sentence for searching relevant passages: " + SemanticQuestion);
         PassageQuery Query(RetrieverKind kind) =>
@@ -144,7 +144,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         var passages = await index.LoadAsync(hybrid);
 
         Assert.All(hybrid.Concat(sparse), h => Assert.Equal(cosines[h.PointId], h.Score, 5));
-        Assert.Equal(hybrid.Select(h => h.PointId), passages.Select(p => QdrantPassageIndex.PointGuid(p.Passage.Id)));
+        Assert.Equal(hybrid.Select(h => h.PointId), passages.Select(p => StoredPassages.PointGuid(p.Passage.Id)));
         Assert.All(hybrid.Zip(passages), x => Assert.Equal(SparseEncoder.TermIds(x.Second.Passage.EmbeddingText).Order(), x.First.TermIds!.Order()));
     }
 

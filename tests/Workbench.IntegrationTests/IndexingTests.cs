@@ -3,6 +3,7 @@ using Qdrant.Client;
 using Qdrant.Client.Grpc;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Retrieval.Qdrant;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -14,7 +15,7 @@ public class IndexingTests(IntegrationFixture fixture)
     public async Task TheBundledCorpusIsIndexedWholeOnFirstStart()
     {
         var report = fixture.Services.GetRequiredService<IndexStatus>().LastReport;
-        var stored = await fixture.Services.GetRequiredService<QdrantPassageIndex>().CountAsync();
+        var stored = await fixture.Services.GetRequiredService<IPassageIndex>().CountAsync();
 
         Assert.NotNull(report);
         Assert.True(report.Documents >= 40, $"only {report.Documents} documents");

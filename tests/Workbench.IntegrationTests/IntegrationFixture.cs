@@ -1,8 +1,6 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Qdrant.Client;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
@@ -63,9 +61,9 @@ public sealed class IntegrationFixture : IAsyncLifetime
     }
 
     /// <summary>An indexer writing to a collection of the test's own, with the app's real model and chunker.</summary>
-    public (PassageIndexer Indexer, QdrantPassageIndex Index) IndexerFor(string collection)
+    public (PassageIndexer Indexer, IPassageIndex Index) IndexerFor(string collection)
     {
-        var index = new QdrantPassageIndex(Services.GetRequiredService<QdrantClient>(), Options.Create(new QdrantOptions { Collection = collection }), NullLogger<QdrantPassageIndex>.Instance);
+        var index = Services.GetRequiredService<IPassageIndex>().For(collection);
         var indexer = new PassageIndexer(
             Services.GetRequiredService<TokenChunker>(),
             Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),

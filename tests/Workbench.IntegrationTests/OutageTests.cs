@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -28,9 +27,7 @@ public sealed class OutageTests : IAsyncLifetime
         });
         await services.MigrateDatabaseAsync();
         var reindex = services.GetRequiredService<ReindexService>();
-        await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
-        Assert.True(reindex.Pending.TryRead(out var id));
-        await reindex.RunAsync(id, CancellationToken.None);
+        Assert.Equal(ReindexStatus.Succeeded, (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance)).Job!.Status);
     }
 
     public async Task DisposeAsync()
@@ -57,10 +54,7 @@ public sealed class OutageTests : IAsyncLifetime
         var reindex = services.GetRequiredService<ReindexService>();
         Assert.Contains("not reachable", (await reindex.StartAsync(ReindexMode.Changed, TestActor.Instance)).Conflict);
         Assert.Contains("nothing was rolled back", (await reindex.StartAsync(ReindexMode.Rollback, TestActor.Instance)).Conflict);
-        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
-        await reindex.RunAsync(job.Id, CancellationToken.None);
-        var failed = (await reindex.GetAsync(job.Id))!;
+        var failed = (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance)).Job!;
         Assert.Equal(ReindexStatus.Failed, failed.Status);
         Assert.Contains("Qdrant is not reachable", failed.Message);
         Assert.Contains("live index was not changed", failed.Message);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
 
@@ -74,10 +73,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
     public async Task WithOneOfThreeNodesKilledEveryPassageIsStillFoundAndQuestionsAreAnswered()
     {
         var reindex = services.GetRequiredService<ReindexService>();
-        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
-        await reindex.RunAsync(job.Id, CancellationToken.None);
-        var built = await reindex.GetAsync(job.Id);
+        var built = (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance)).Job;
         Assert.Equal(ReindexStatus.Succeeded, built!.Status);
 
         using (var http = new HttpClient())
@@ -89,7 +85,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
 
         await nodes[2].DisposeAsync();
 
-        var index = services.GetRequiredService<QdrantPassageIndex>();
+        var index = services.GetRequiredService<IPassageIndex>();
         Assert.Equal(built.PassagesDone, await index.CountAsync());
         var retrieval = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest("What is the first-line treatment for type 2 diabetes?"));
         Assert.NotEmpty(retrieval.Passages);

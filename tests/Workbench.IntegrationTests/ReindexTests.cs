@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
 
@@ -62,12 +61,9 @@ public sealed class ReindexTests : IAsyncLifetime
 
     private static async Task<ReindexJob> RunFullAsync(ServiceProvider services)
     {
-        var reindex = services.GetRequiredService<ReindexService>();
-        var started = await reindex.StartAsync(ReindexMode.Full, TestActor.Instance);
-        Assert.Null(started.Conflict);
-        Assert.True(reindex.Pending.TryRead(out var id));
-        await reindex.RunAsync(id, CancellationToken.None);
-        return (await reindex.GetAsync(id))!;
+        var run = await services.GetRequiredService<ReindexService>().RunToEndAsync(ReindexMode.Full, TestActor.Instance);
+        Assert.Null(run.Conflict);
+        return run.Job!;
     }
 
     private static async Task<string> AnswerAsync(ServiceProvider services, string question = Question)
@@ -86,9 +82,7 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal("served-v1", await services.GetRequiredService<IndexVersions>().LiveAsync());
 
         var reindex = services.GetRequiredService<ReindexService>();
-        var second = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
-        var running = reindex.RunAsync(second.Id, CancellationToken.None);
+        var running = reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance);
         var answers = 0;
         while (!running.IsCompleted)
         {
@@ -96,13 +90,12 @@ public sealed class ReindexTests : IAsyncLifetime
             answers++;
         }
 
-        await running;
+        var done = (await running).Job;
         Assert.True(answers >= 3, $"only {answers} questions were asked during the reindex");
-        var done = await reindex.GetAsync(second.Id);
         Assert.Equal(ReindexStatus.Succeeded, done!.Status);
         Assert.Equal(0, done.Embedded); // nothing changed: every vector was taken from the live version
         Assert.Equal("served-v2", await services.GetRequiredService<IndexVersions>().LiveAsync());
-        Assert.Equal(first.PassagesDone, await services.GetRequiredService<QdrantPassageIndex>().CountAsync());
+        Assert.Equal(first.PassagesDone, await services.GetRequiredService<IPassageIndex>().CountAsync());
         Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -111,8 +104,6 @@ public sealed class ReindexTests : IAsyncLifetime
     {
         var services = await StartAsync();
         var reindex = services.GetRequiredService<ReindexService>();
-        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
 
         // The process "dies" once four documents are stored: the stopping token fires between batches.
         using var kill = new CancellationTokenSource();
@@ -123,23 +114,18 @@ public sealed class ReindexTests : IAsyncLifetime
                 kill.Cancel();
             }
         };
-        await reindex.RunAsync(job.Id, kill.Token);
-
-        var interrupted = await reindex.GetAsync(job.Id);
+        var interrupted = (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance, kill.Token)).Job;
         Assert.Equal(ReindexStatus.Running, interrupted!.Status);
         Assert.Equal("served-v1", interrupted.TargetCollection);
         Assert.Null(await services.GetRequiredService<IndexVersions>().LiveAsync());
-        var storedBeforeRestart = await services.GetRequiredService<QdrantPassageIndex>().For("served-v1").CountAsync();
+        var storedBeforeRestart = await services.GetRequiredService<IPassageIndex>().For("served-v1").CountAsync();
         Assert.True(storedBeforeRestart > 0);
 
         var restarted = await StartAsync();
         var resumedService = restarted.GetRequiredService<ReindexService>();
-        await resumedService.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
-        Assert.True(resumedService.Pending.TryRead(out var resumedId));
-        Assert.Equal(job.Id, resumedId);
-        await resumedService.RunAsync(resumedId, CancellationToken.None);
-
-        var resumed = await resumedService.GetAsync(job.Id);
+        await restarted.GetRequiredService<IndexBootstrap>().ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        var resumed = await resumedService.RunNextAsync(CancellationToken.None);
+        Assert.Equal(interrupted.Id, resumed!.Id);
         Assert.Equal(ReindexStatus.Succeeded, resumed!.Status);
         Assert.Equal(1, resumed.Resumes);
         Assert.Equal(resumed.PassagesDone - storedBeforeRestart, resumed.Embedded);
@@ -147,7 +133,7 @@ public sealed class ReindexTests : IAsyncLifetime
 
         var uninterrupted = await RunFullAsync(restarted);
         Assert.Equal(uninterrupted.PassagesDone, resumed.PassagesDone);
-        Assert.Equal(uninterrupted.PassagesDone, await restarted.GetRequiredService<QdrantPassageIndex>().CountAsync());
+        Assert.Equal(uninterrupted.PassagesDone, await restarted.GetRequiredService<IPassageIndex>().CountAsync());
     }
 
     [Fact]
@@ -172,8 +158,6 @@ public sealed class ReindexTests : IAsyncLifetime
         Assert.Equal(before, await AnswerAsync(services));
 
         // A reindex cancelled as soon as it has stored something: its half-built version is removed, the live one stays.
-        var job = (await reindex.StartAsync(ReindexMode.Full, TestActor.Instance)).Job!;
-        Assert.True(reindex.Pending.TryRead(out _));
         reindex.Changed += () =>
         {
             if (reindex.Current is { DocumentsDone: >= 2 } current)
@@ -181,8 +165,7 @@ public sealed class ReindexTests : IAsyncLifetime
                 _ = reindex.CancelAsync(current.JobId, TestActor.Instance);
             }
         };
-        await reindex.RunAsync(job.Id, CancellationToken.None);
-        Assert.Equal(ReindexStatus.Cancelled, (await reindex.GetAsync(job.Id))!.Status);
+        Assert.Equal(ReindexStatus.Cancelled, (await reindex.RunToEndAsync(ReindexMode.Full, TestActor.Instance)).Job!.Status);
         var versions = await services.GetRequiredService<IndexVersions>().ListAsync();
         Assert.Equal(["served-v2", "served-v1"], versions.Select(v => v.Collection));
         Assert.Equal(before, await AnswerAsync(services));
@@ -195,15 +178,13 @@ public sealed class ReindexTests : IAsyncLifetime
         var client = services.GetRequiredService<Qdrant.Client.QdrantClient>();
         // What an early version left behind: a plain collection under the serving name, dense vectors only.
         var vectors = new Qdrant.Client.Grpc.VectorParamsMap();
-        vectors.Map[QdrantPassageIndex.DenseVector] = new Qdrant.Client.Grpc.VectorParams { Size = 384, Distance = Qdrant.Client.Grpc.Distance.Cosine };
+        vectors.Map[Core.Retrieval.Qdrant.QdrantPassageIndex.DenseVector] = new Qdrant.Client.Grpc.VectorParams { Size = 384, Distance = Qdrant.Client.Grpc.Distance.Cosine };
         await client.CreateCollectionAsync("served", vectors);
-        await client.UpsertAsync("served", [new Qdrant.Client.Grpc.PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { [QdrantPassageIndex.DenseVector] = new float[384] } }]);
+        await client.UpsertAsync("served", [new Qdrant.Client.Grpc.PointStruct { Id = 1, Vectors = new Dictionary<string, float[]> { [Core.Retrieval.Qdrant.QdrantPassageIndex.DenseVector] = new float[384] } }]);
 
-        var reindex = services.GetRequiredService<ReindexService>();
-        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
-        Assert.True(reindex.Pending.TryRead(out var id));
-        Assert.Equal("schema upgrade", (await reindex.GetAsync(id))!.RequestedBy);
-        await reindex.RunAsync(id, CancellationToken.None);
+        await services.GetRequiredService<IndexBootstrap>().ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        var rebuilt = await services.GetRequiredService<ReindexService>().RunNextAsync(CancellationToken.None);
+        Assert.Equal(("schema upgrade", ReindexStatus.Succeeded), (rebuilt!.RequestedBy, rebuilt.Status));
 
         Assert.Equal("served-v1", await services.GetRequiredService<IndexVersions>().LiveAsync());
         Assert.Contains("zoster", await AnswerAsync(services), StringComparison.OrdinalIgnoreCase);
@@ -215,9 +196,9 @@ public sealed class ReindexTests : IAsyncLifetime
     {
         var services = await StartAsync();
         var reindex = services.GetRequiredService<ReindexService>();
-        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
-        Assert.True(reindex.Pending.TryRead(out var first));
-        await reindex.RunAsync(first, CancellationToken.None);
+        var bootstrap = services.GetRequiredService<IndexBootstrap>();
+        await bootstrap.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.NotNull(await reindex.RunNextAsync(CancellationToken.None));
         var live = (await services.GetRequiredService<IndexVersions>().LiveAsync())!;
 
         // What the older rules left behind: their version in every passage's hash, and a guideline's month-year removed.
@@ -236,19 +217,15 @@ public sealed class ReindexTests : IAsyncLifetime
             await client.SetPayloadAsync(live, old, Guid.Parse(point.Id.Uuid));
         }
 
-        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
-        Assert.True(reindex.Pending.TryRead(out var upgrade));
-        var job = (await reindex.GetAsync(upgrade))!;
+        await bootstrap.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        var job = (await reindex.RunNextAsync(CancellationToken.None))!;
         Assert.Equal(("rules upgrade", ReindexMode.Changed), (job.RequestedBy, job.Mode));
-        await reindex.RunAsync(upgrade, CancellationToken.None);
-
-        job = (await reindex.GetAsync(upgrade))!;
         Assert.Equal((ReindexStatus.Succeeded, live), (job.Status, await services.GetRequiredService<IndexVersions>().LiveAsync()));
         var restored = (await client.RetrieveAsync(live, Guid.Parse(dated.Id.Uuid), withPayload: true)).Single();
         Assert.Equal(original, restored.Payload["text"].StringValue);
         Assert.EndsWith($":deid-v{Workbench.Core.Deidentification.Deidentifier.RulesVersion}", restored.Payload["content_hash"].StringValue, StringComparison.Ordinal);
-        await reindex.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
-        Assert.False(reindex.Pending.TryRead(out _));
+        await bootstrap.ResumeOrBootstrapAsync(buildWhenEmpty: true, CancellationToken.None);
+        Assert.Null(await reindex.RunNextAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class AskOptions
     [Range(1, 50)]
     public int DefaultTopK { get; set; } = 5;
 
-    /// <summary>Dense (embedding), sparse (BM25-style) or hybrid (both, reciprocal-rank fused in Qdrant).</summary>
+    /// <summary>Dense (embedding), sparse (BM25-style) or hybrid (both, fused in Qdrant as <see cref="Fusion"/> says).</summary>
     public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
 
     /// <summary>How hybrid search fuses the two rankings: Rrf, Dbsf or Linear.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Grpc.Core;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,7 +22,7 @@ namespace Workbench.Core.Answering;
 /// </summary>
 public sealed class AskPipeline(
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    QdrantPassageIndex index,
+    IPassageIndex index,
     Kernel kernel,
     IOptions<AskOptions> askOptions,
     IOptions<EmbeddingOptions> embeddingOptions,
@@ -146,14 +145,13 @@ public sealed class AskPipeline(
                 passages = DocumentEvidence.Rank(passages, tuning.DocumentAggregation);
             }
         }
-        catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
+        catch (PassageIndexUnavailableException ex)
         {
             stage.Fail(ex);
-            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
             logger.LogError(ex, "Passage search failed: Qdrant is unavailable");
             throw new RetrievalUnavailableException("The passage index (Qdrant) is not reachable, so no answer can be given. Try again shortly; an admin can check /api/health.", ex);
         }
-        catch (RpcException ex) when (ex.StatusCode == StatusCode.NotFound)
+        catch (PassageIndexNotFoundException ex)
         {
             stage.Fail(ex);
             throw new RetrievalUnavailableException("The passage index has not been built yet. Wait for indexing to finish, or ask an admin to index the corpus.", ex);

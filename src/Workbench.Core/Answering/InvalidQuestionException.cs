@@ -5,6 +5,3 @@ public sealed class InvalidQuestionException(string field, string message) : Exc
 {
     public string Field { get; } = field;
 }
-
-/// <summary>The passage index could not be reached; the caller shows this rather than an empty answer.</summary>
-public sealed class RetrievalUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Evaluation.Campaigns;
-using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Hosting;
 

@@ -31,23 +31,3 @@ public sealed record ReindexJob(
         e.DocumentsTotal, e.DocumentsDone, e.PassagesDone, e.Embedded, e.Resumes, e.Message,
         JsonSerializer.Deserialize<List<string>>(e.ErrorsJson) ?? []);
 }
-
-/// <summary>Live figures of the running job, updated after every batch.</summary>
-public sealed record ReindexProgress(Guid JobId, int DocumentsDone, int DocumentsTotal, int PassagesDone, double PassagesPerSecond, TimeSpan? Remaining)
-{
-    public double Percent => DocumentsTotal == 0 ? 0 : 100.0 * DocumentsDone / DocumentsTotal;
-}
-
-/// <summary>Why a job could not be started, or the job.</summary>
-public sealed record ReindexRequestResult(ReindexJob? Job, string? Conflict);
-
-/// <summary>What is indexed: the live version, its documents and passages by type and specialty, the versions kept, the uploads.</summary>
-public sealed record CorpusOverview(
-    string? LiveCollection,
-    long Passages,
-    long Documents,
-    IReadOnlyDictionary<string, long> DocumentsByType,
-    IReadOnlyDictionary<string, long> DocumentsBySpecialty,
-    DateTimeOffset? LastIndexed,
-    IReadOnlyList<Retrieval.IndexVersion> Versions,
-    IReadOnlyList<string> Uploads);

@@ -1,58 +1,60 @@
-using System.Diagnostics;
-using System.Text.Json;
 using System.Threading.Channels;
-using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Domain;
-using Workbench.Core.Ingestion;
-using Workbench.Core.Ingestion.Uploads;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
-using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Indexing;
 
 /// <summary>
-/// Reindex jobs: queued (bounded), run one at a time in the background, checkpointed, resumable.
-/// A full reindex builds a new index version beside the live one and switches the alias only when
-/// the new version is complete and verified; until then, and if it fails or is cancelled, questions
-/// are answered from the live version. A job interrupted by a stopping process stays "running" and is
-/// resumed on the next start into the same collection, where content hashes skip every passage
-/// already stored.
+/// Reindex jobs as admins, the command line and the first run ask for them: started (one at a time, queued
+/// in the database), run to their end by the instance holding the background lease, cancelled from any
+/// instance, rolled back, and followed. <see cref="ReindexRunner"/> runs a job; <see cref="ReindexJobStore"/> keeps them.
 /// </summary>
 public sealed class ReindexService(
-    IDbContextFactory<WorkbenchDbContext> contexts,
-    PassageIndexer indexer,
-    QdrantPassageIndex index,
-    IndexVersions versions,
-    CorpusUploads uploads,
-    IndexStatus status,
-    AuditTrail audit,
-    IOptions<AdminOptions> options,
-    TimeProvider time,
-    ILogger<ReindexService> logger)
+    ReindexJobStore jobs, ReindexRunner runner, IndexVersions versions, AuditTrail audit, TimeProvider time, ILogger<ReindexService> logger)
 {
-    private const int QdrantRetries = 3;
-
-    private readonly Channel<Guid> queue = Channel.CreateBounded<Guid>(new BoundedChannelOptions(16) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim starting = new(1, 1);
-    private readonly Lock gate = new();
-    private (Guid Id, CancellationTokenSource Cancel)? running;
 
-    /// <summary>Figures of the job being run, or null.</summary>
-    public ReindexProgress? Current { get; private set; }
+    /// <summary>Figures of the job this instance runs, or null.</summary>
+    public ReindexProgress? Current => runner.Current;
 
     /// <summary>Raised after every batch and whenever a job changes state.</summary>
-    public event Action? Changed;
+    public event Action? Changed
+    {
+        add
+        {
+            jobs.Changed += value;
+            runner.Progressed += value;
+        }
 
-    public ChannelReader<Guid> Pending => queue.Reader;
+        remove
+        {
+            jobs.Changed -= value;
+            runner.Progressed -= value;
+        }
+    }
+
+    /// <summary>Signals that a job was asked for on this instance, so the runner need not wait for its next look at the database.</summary>
+    public ChannelReader<bool> Wakeups => jobs.Wakeups;
 
     public async Task<ReindexRequestResult> StartAsync(ReindexMode mode, Actor actor, CancellationToken cancellationToken = default)
     {
-        var result = mode == ReindexMode.Rollback ? await RollbackAsync(actor.Name, cancellationToken) : await EnqueueAsync(mode, actor.Name, cancellationToken);
+        await starting.WaitAsync(cancellationToken);
+        ReindexRequestResult result;
+        try
+        {
+            result = await jobs.ActiveAsync(cancellationToken) is { } active
+                ? new ReindexRequestResult(active, mode == ReindexMode.Rollback
+                    ? "A reindex is in progress; roll back after it ends (or cancel it)."
+                    : $"A reindex is already {active.Status.ToString().ToLowerInvariant()} (job {active.Id}); one runs at a time.")
+                : mode == ReindexMode.Rollback ? await RollbackAsync(actor.Name, cancellationToken) : await EnqueueAsync(mode, actor.Name, cancellationToken);
+        }
+        finally
+        {
+            starting.Release();
+        }
+
         if (result.Conflict is null && result.Job is { } job)
         {
             await audit.RecordAsync(actor, AuditActions.ReindexStarted, job.Id.ToString(), $"{mode}: {job.Message ?? "queued"}", cancellationToken);
@@ -61,88 +63,88 @@ public sealed class ReindexService(
         return result;
     }
 
-    private async Task<ReindexRequestResult> EnqueueAsync(ReindexMode mode, string requestedBy, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a job and runs it to its end here, whoever holds the background lease: what the command line
+    /// and the tests do. The job as it ended, or why it did not start.
+    /// </summary>
+    public async Task<ReindexRequestResult> RunToEndAsync(ReindexMode mode, Actor actor, CancellationToken stopping = default)
     {
-        await starting.WaitAsync(cancellationToken);
+        var started = await StartAsync(mode, actor, stopping);
+        if (started.Conflict is not null || started.Job is not { Active: true } job)
+        {
+            return started;
+        }
+
+        await runner.RunAsync(job.Id, stopping);
+        return started with { Job = await jobs.GetAsync(job.Id, CancellationToken.None) };
+    }
+
+    /// <summary>Runs the oldest unfinished job to its end; the job as it ended, or null when there was none.</summary>
+    public async Task<ReindexJob?> RunNextAsync(CancellationToken stopping)
+    {
+        if (await jobs.ActiveAsync(stopping) is not { } job)
+        {
+            return null;
+        }
+
         try
         {
-            if (await ActiveAsync(cancellationToken) is { } active)
-            {
-                return new ReindexRequestResult(active, $"A reindex is already {active.Status.ToString().ToLowerInvariant()} (job {active.Id}); one runs at a time.");
-            }
-
-            try
-            {
-                if (mode == ReindexMode.Changed && await versions.LiveAsync(cancellationToken) is null)
-                {
-                    return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
-                }
-            }
-            catch (RpcException)
-            {
-                return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was started.");
-            }
-
-            var job = await AddAsync(mode, ReindexStatus.Queued, requestedBy, null, cancellationToken);
-            if (!queue.Writer.TryWrite(job.Id))
-            {
-                await FinishAsync(job.Id, ReindexStatus.Failed, "The reindex queue is full.", cancellationToken: CancellationToken.None);
-                return new ReindexRequestResult(null, "The reindex queue is full; try again later.");
-            }
-
-            Changed?.Invoke();
-            return new ReindexRequestResult(job, null);
+            await runner.RunAsync(job.Id, stopping);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            starting.Release();
+            // One job's unexpected failure must not stop the ones after it; the job is recorded as failed.
+            logger.LogError(ex, "Reindex job {Job} stopped unexpectedly", job.Id);
+            await jobs.FinishAsync(job.Id, ReindexStatus.Failed, "The reindex stopped unexpectedly; the live index was not changed. Start it again.");
         }
+
+        return await jobs.GetAsync(job.Id, CancellationToken.None);
+    }
+
+    private async Task<ReindexRequestResult> EnqueueAsync(ReindexMode mode, string requestedBy, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (mode == ReindexMode.Changed && await versions.LiveAsync(cancellationToken) is null)
+            {
+                return new ReindexRequestResult(null, "Nothing is indexed yet: run a full reindex first.");
+            }
+        }
+        catch (PassageIndexException)
+        {
+            return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was started.");
+        }
+
+        return new ReindexRequestResult(await jobs.AddAsync(mode, ReindexStatus.Queued, requestedBy, null, cancellationToken), null);
     }
 
     /// <summary>Serves the previous index version again, recorded as a job.</summary>
     private async Task<ReindexRequestResult> RollbackAsync(string requestedBy, CancellationToken cancellationToken)
     {
-        await starting.WaitAsync(cancellationToken);
+        string? live, previous;
         try
         {
-            if (await ActiveAsync(cancellationToken) is { } active)
-            {
-                return new ReindexRequestResult(active, "A reindex is in progress; roll back after it ends (or cancel it).");
-            }
-
-            string? live, previous;
-            try
-            {
-                live = await versions.LiveAsync(cancellationToken);
-                previous = await versions.RollbackAsync(cancellationToken);
-            }
-            catch (RpcException)
-            {
-                return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was rolled back.");
-            }
-
-            if (previous is null)
-            {
-                return new ReindexRequestResult(null, "There is no previous index version to roll back to.");
-            }
-
-            var job = await AddAsync(ReindexMode.Rollback, ReindexStatus.Succeeded, requestedBy, $"Serving {previous} again instead of {live}.", cancellationToken);
-            await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-            var entity = await db.ReindexJobs.FirstAsync(j => j.Id == job.Id, cancellationToken);
-            (entity.TargetCollection, entity.PreviousCollection, entity.StartedAtUtc, entity.FinishedAtUtc) = (previous, live, entity.CreatedAtUtc, entity.CreatedAtUtc);
-            await db.SaveChangesAsync(cancellationToken);
-            Changed?.Invoke();
-            return new ReindexRequestResult(ReindexJob.From(entity), null);
+            live = await versions.LiveAsync(cancellationToken);
+            previous = await versions.RollbackAsync(cancellationToken);
         }
-        finally
+        catch (PassageIndexException)
         {
-            starting.Release();
+            return new ReindexRequestResult(null, "Qdrant is not reachable, so nothing was rolled back.");
         }
+
+        if (previous is null)
+        {
+            return new ReindexRequestResult(null, "There is no previous index version to roll back to.");
+        }
+
+        var job = await jobs.AddAsync(ReindexMode.Rollback, ReindexStatus.Succeeded, requestedBy, $"Serving {previous} again instead of {live}.", cancellationToken);
+        await jobs.UpdateAsync(job.Id, e => (e.TargetCollection, e.PreviousCollection, e.StartedAtUtc, e.FinishedAtUtc) = (previous, live, e.CreatedAtUtc, e.CreatedAtUtc), cancellationToken);
+        return new ReindexRequestResult(await jobs.GetAsync(job.Id, cancellationToken), null);
     }
 
     public async Task<bool> CancelAsync(Guid id, Actor actor, CancellationToken cancellationToken = default)
     {
-        var cancelled = await CancelAsync(id, cancellationToken);
+        var cancelled = runner.TryCancel(id) || await CancelStoredAsync(id, cancellationToken);
         if (cancelled)
         {
             await audit.RecordAsync(actor, AuditActions.ReindexCancelled, id.ToString(), cancellationToken: cancellationToken);
@@ -151,392 +153,29 @@ public sealed class ReindexService(
         return cancelled;
     }
 
-    private async Task<bool> CancelAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<bool> CancelStoredAsync(Guid id, CancellationToken cancellationToken)
     {
-        lock (gate)
+        switch ((await jobs.GetAsync(id, cancellationToken))?.Status)
         {
-            if (running is { } current && current.Id == id)
-            {
-                current.Cancel.Cancel();
+            case ReindexStatus.Running:
+                // Running on another instance: it sees the request at its next check, within a second or two.
+                await jobs.UpdateAsync(id, e => e.CancelRequested = true, cancellationToken);
                 return true;
-            }
-        }
-
-        var job = await GetAsync(id, cancellationToken);
-        if (job is { Status: ReindexStatus.Running })
-        {
-            // Running on another instance: it sees the request at its next check, within a second or two.
-            await UpdateAsync(id, e => e.CancelRequested = true, cancellationToken);
-            return true;
-        }
-
-        if (job is not { Status: ReindexStatus.Queued })
-        {
-            return false;
-        }
-
-        await FinishAsync(id, ReindexStatus.Cancelled, "Cancelled before it started.", cancellationToken: cancellationToken);
-        return true;
-    }
-
-    /// <summary>The job to run next: the oldest queued or interrupted one, whichever instance asked for it.</summary>
-    public async Task<Guid?> NextAsync(CancellationToken cancellationToken)
-    {
-        var active = await ActiveAsync(cancellationToken);
-        return active?.Id;
-    }
-
-    /// <summary>Ends a job that failed in a way the job itself could not record.</summary>
-    public Task MarkFailedAsync(Guid id, string message) => FinishAsync(id, ReindexStatus.Failed, message, cancellationToken: CancellationToken.None);
-
-    public async Task<ReindexJob?> GetAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entity = await db.ReindexJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, cancellationToken);
-        return entity is null ? null : ReindexJob.From(entity);
-    }
-
-    public async Task<IReadOnlyList<ReindexJob>> ListAsync(int take = 50, CancellationToken cancellationToken = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.ReindexJobs.AsNoTracking().OrderByDescending(j => j.CreatedAtUtc).Take(take).ToListAsync(cancellationToken);
-        return rows.Select(ReindexJob.From).ToList();
-    }
-
-    public async Task<CorpusOverview> OverviewAsync(CancellationToken cancellationToken = default)
-    {
-        var live = await versions.LiveAsync(cancellationToken);
-        var passages = live is null ? 0 : await index.CountAsync(cancellationToken);
-        var byType = passages == 0 ? new Dictionary<string, long>() : await index.CountDocumentsByAsync("type", cancellationToken);
-        var bySpecialty = passages == 0 ? new Dictionary<string, long>() : await index.CountDocumentsByAsync("specialty", cancellationToken);
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var last = await db.ReindexJobs.AsNoTracking().Where(j => j.Status == ReindexStatus.Succeeded && j.Mode != ReindexMode.Rollback)
-            .OrderByDescending(j => j.FinishedAtUtc).Select(j => j.FinishedAtUtc).FirstOrDefaultAsync(cancellationToken);
-        return new CorpusOverview(live, passages, byType.Values.Sum(), byType, bySpecialty,
-            StoredTime.Utc(last),
-            await versions.ListAsync(cancellationToken), uploads.List());
-    }
-
-    /// <summary>On start: queue again what a stopped process left unfinished, and build the first index when there is none.</summary>
-    public async Task ResumeOrBootstrapAsync(bool buildWhenEmpty, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var unfinished = await db.ReindexJobs.Where(j => j.Status == ReindexStatus.Queued || j.Status == ReindexStatus.Running)
-            .OrderBy(j => j.CreatedAtUtc).ToListAsync(cancellationToken);
-        foreach (var job in unfinished)
-        {
-            logger.LogInformation("Resuming reindex job {Job} ({Mode}, {Done} of {Total} documents done before the stop)", job.Id, job.Mode, job.DocumentsDone, job.DocumentsTotal);
-            job.Resumes += job.Status == ReindexStatus.Running ? 1 : 0;
-            queue.Writer.TryWrite(job.Id);
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        if (unfinished.Count > 0)
-        {
-            return;
-        }
-
-        var live = await versions.LiveAsync(cancellationToken);
-        if (buildWhenEmpty && (live is null || await index.CountAsync(cancellationToken) == 0))
-        {
-            var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "first run", null, cancellationToken);
-            queue.Writer.TryWrite(job.Id);
-            return;
-        }
-
-        if (live is not null && !await index.IsCompatibleAsync(indexer.Dimensions, cancellationToken))
-        {
-            // Built by an older version (no sparse vectors) or another model: it cannot answer; rebuild it as a new version.
-            logger.LogWarning("The live index {Collection} has an outdated schema; rebuilding it", live);
-            var job = await AddAsync(ReindexMode.Full, ReindexStatus.Queued, "schema upgrade", null, cancellationToken);
-            queue.Writer.TryWrite(job.Id);
-            return;
-        }
-
-        if (live is not null && !await index.IsCurrentAsync(cancellationToken))
-        {
-            // Indexed by older de-identification or sparse-encoding rules: re-derive every passage in place; only text that
-            // changed is embedded again, the rest keeps its vector.
-            logger.LogInformation("The live index {Collection} was built by older rules; reindexing what they change", live);
-            var job = await AddAsync(ReindexMode.Changed, ReindexStatus.Queued, "rules upgrade", null, cancellationToken);
-            queue.Writer.TryWrite(job.Id);
-            return;
-        }
-
-        status.Complete(null);
-    }
-
-    /// <summary>Runs one job to its end. <paramref name="stopping"/> is the process stopping: the job then stays running, to resume.</summary>
-    public async Task RunAsync(Guid id, CancellationToken stopping)
-    {
-        var job = await GetAsync(id, stopping);
-        if (job is not { Active: true })
-        {
-            return;
-        }
-
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        lock (gate)
-        {
-            running = (id, cancel);
-        }
-
-        using var finished = new CancellationTokenSource();
-        var syncing = SyncWithDatabaseAsync(id, cancel, finished.Token);
-        using var span = WorkbenchTelemetry.Source.StartActivity($"{WorkbenchTelemetry.Spans.Reindex} {job.Mode.ToString().ToLowerInvariant()}");
-        span?.SetTag(WorkbenchTelemetry.Attributes.ReindexJob, id.ToString());
-        span?.SetTag(WorkbenchTelemetry.Attributes.ReindexMode, job.Mode.ToString().ToLowerInvariant());
-        WorkbenchTelemetry.ReindexRunning.Add(1);
-        var outcome = "failed";
-
-        var firstBuild = false;
-        string? target = null;
-        try
-        {
-            // Only a build with nothing usable live holds up the ask page; later ones run while the live version serves.
-            var live = await versions.LiveAsync(stopping);
-            firstBuild = live is null || !await index.IsCompatibleAsync(indexer.Dimensions, stopping);
-            var source = uploads.Source;
-            var read = source.Read();
-            var errors = read.Problems.Select(p => $"{p.Source}: {p.Message}").ToList();
-            target = job.Mode == ReindexMode.Full ? job.TargetCollection ?? await versions.NextNameAsync(stopping) : live!;
-            await UpdateAsync(id, e =>
-            {
-                (e.Status, e.StartedAtUtc, e.TargetCollection, e.DocumentsTotal) = (ReindexStatus.Running, e.StartedAtUtc ?? Now, target, read.Documents.Count);
-                e.PreviousCollection ??= job.Mode == ReindexMode.Full ? live : null;
-                e.ErrorsJson = JsonSerializer.Serialize(errors);
-            }, stopping);
-            if (firstBuild)
-            {
-                status.Start();
-            }
-
-            // Vectors are reused only from a live version of this same schema and model.
-            var reuse = job.Mode == ReindexMode.Full && !firstBuild && live is not null && live != target ? index.For(live) : null;
-            var report = await IndexWithRetriesAsync(id, index.For(target), reuse, new ReadSource(source.Name, read), firstBuild, cancel.Token);
-            await FinishBuildAsync(job, target, read, report, cancel.Token);
-            status.Complete(report);
-            outcome = "succeeded";
-        }
-        catch (Exception ex) when (IsCancellation(ex) && stopping.IsCancellationRequested)
-        {
-            outcome = "interrupted";
-            logger.LogInformation("Reindex job {Job} interrupted by shutdown; it resumes on the next start", id);
-        }
-        catch (Exception ex) when (IsCancellation(ex) && cancel.IsCancellationRequested)
-        {
-            outcome = "cancelled";
-            await AbandonAsync(job, target, ReindexStatus.Cancelled, "Cancelled by an admin. The live index was not changed.", firstBuild);
-        }
-        catch (RpcException ex)
-        {
-            WorkbenchTelemetry.Failed(span, ex);
-            WorkbenchTelemetry.QdrantErrors.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.GrpcStatus, (int)ex.StatusCode));
-            logger.LogError(ex, "Reindex job {Job} failed: Qdrant is not reachable", id);
-            await AbandonAsync(job, target, ReindexStatus.Failed, "Qdrant is not reachable, so the reindex stopped. The live index was not changed; start it again when Qdrant is back.", firstBuild);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or InvalidDataException)
-        {
-            WorkbenchTelemetry.Failed(span, ex);
-            logger.LogError(ex, "Reindex job {Job} failed", id);
-            await AbandonAsync(job, target, ReindexStatus.Failed, $"The reindex failed: {ex.Message} The live index was not changed.", firstBuild);
-        }
-        finally
-        {
-            await finished.CancelAsync();
-            await syncing;
-            lock (gate)
-            {
-                running = null;
-            }
-
-            Current = null;
-            span?.SetTag(WorkbenchTelemetry.Attributes.ReindexOutcome, outcome);
-            WorkbenchTelemetry.ReindexRunning.Add(-1);
-            WorkbenchTelemetry.ReindexJobs.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.ReindexOutcome, outcome));
-            Changed?.Invoke();
+            case ReindexStatus.Queued:
+                await jobs.FinishAsync(id, ReindexStatus.Cancelled, "Cancelled before it started.", cancellationToken: cancellationToken);
+                return true;
+            default:
+                return false;
         }
     }
 
-    /// <summary>
-    /// While a job runs: its counts go to the database every second (admins on other instances, and the
-    /// history after a crash, see them), and a cancel asked for on another instance is picked up.
-    /// </summary>
-    private async Task SyncWithDatabaseAsync(Guid id, CancellationTokenSource cancel, CancellationToken finished)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(finished))
-            {
-                try
-                {
-                    await using var db = await contexts.CreateDbContextAsync(finished);
-                    if (Current is { } progress && progress.JobId == id)
-                    {
-                        // Only while running: the final counts, written when the job ends, must not be overwritten.
-                        await db.ReindexJobs.Where(j => j.Id == id && j.Status == ReindexStatus.Running).ExecuteUpdateAsync(s => s
-                            .SetProperty(j => j.DocumentsDone, progress.DocumentsDone)
-                            .SetProperty(j => j.PassagesDone, progress.PassagesDone), finished);
-                    }
+    public Task<ReindexJob?> GetAsync(Guid id, CancellationToken cancellationToken = default) => jobs.GetAsync(id, cancellationToken);
 
-                    if (await db.ReindexJobs.AnyAsync(j => j.Id == id && j.CancelRequested, finished))
-                    {
-                        await cancel.CancelAsync();
-                    }
-                }
-                catch (System.Data.Common.DbException ex)
-                {
-                    logger.LogWarning(ex, "Reindex job {Job}: recording progress failed; trying again", id);
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The job ended.
-        }
-    }
+    public Task<IReadOnlyList<ReindexJob>> ListAsync(int take = 50, CancellationToken cancellationToken = default) => jobs.ListAsync(take, cancellationToken);
 
-    /// <summary>A cancelled gRPC call surfaces as an RpcException, not as OperationCanceledException.</summary>
-    private static bool IsCancellation(Exception ex) => ex is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled };
-
-    /// <summary>Qdrant restarting mid-job is survivable: wait, then index again; what is stored is skipped.</summary>
-    private async Task<IndexingReport> IndexWithRetriesAsync(
-        Guid id, QdrantPassageIndex target, QdrantPassageIndex? reuse, IDocumentSource source, bool firstBuild, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var clock = Stopwatch.StartNew();
-            var progress = new SynchronousProgress<IndexingProgress>(p =>
-            {
-                var rate = p.PassagesDone / Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-                var perDocument = clock.Elapsed / Math.Max(p.DocumentsDone, 1);
-                Current = new ReindexProgress(id, p.DocumentsDone, p.DocumentsTotal, p.PassagesDone, rate, perDocument * (p.DocumentsTotal - p.DocumentsDone));
-                WorkbenchTelemetry.ReindexProgress.Record((double)p.DocumentsDone / Math.Max(p.DocumentsTotal, 1));
-                if (firstBuild)
-                {
-                    status.Report(p);
-                }
-
-                Changed?.Invoke();
-            });
-            try
-            {
-                return await indexer.IndexIntoAsync(target, source, options.Value.ReindexBatchDocuments, progress, cancellationToken, reuse);
-            }
-            catch (RpcException ex) when (attempt < QdrantRetries && ex.StatusCode is StatusCode.Unavailable or StatusCode.Internal)
-            {
-                logger.LogWarning("Reindex job {Job}: Qdrant unavailable (attempt {Attempt}); retrying", id, attempt);
-                await Task.Delay(TimeSpan.FromSeconds(2 << attempt), cancellationToken);
-            }
-        }
-    }
-
-    private async Task FinishBuildAsync(ReindexJob job, string target, SourceReadResult read, IndexingReport report, CancellationToken cancellationToken)
-    {
-        var built = index.For(target);
-        if (job.Mode == ReindexMode.Changed)
-        {
-            await built.DeleteDocumentsExceptAsync(read.Documents.Select(d => d.Id).ToList(), cancellationToken);
-        }
-        else
-        {
-            var stored = await built.CountAsync(cancellationToken);
-            if (stored != report.Passages)
-            {
-                throw new InvalidOperationException($"The new version holds {stored} passages where {report.Passages} were indexed, so it was not switched to.");
-            }
-
-            await versions.SwitchAsync(target, CancellationToken.None);
-            await versions.PruneAsync(options.Value.RetainPreviousVersions, CancellationToken.None);
-        }
-
-        var message = $"{report.Documents} documents, {report.Passages} passages ({report.Embedded} embedded, {report.Unchanged} unchanged) in {report.Elapsed.TotalSeconds:F1} s"
-            + (job.Mode == ReindexMode.Full ? $"; now serving {target}." : " in the live version.");
-        await UpdateAsync(job.Id, e =>
-        {
-            (e.Status, e.FinishedAtUtc, e.Message) = (ReindexStatus.Succeeded, Now, message);
-            (e.DocumentsDone, e.PassagesDone, e.Embedded) = (report.Documents, report.Passages, report.Embedded);
-        }, CancellationToken.None);
-        logger.LogInformation("Reindex job {Job} succeeded: {Message}", job.Id, message);
-    }
-
-    /// <summary>Ends a job that will not complete: a version it was building is deleted; the live one is untouched.</summary>
-    private async Task AbandonAsync(ReindexJob job, string? target, ReindexStatus outcome, string message, bool firstBuild)
-    {
-        if (job.Mode == ReindexMode.Full && target is not null)
-        {
-            try
-            {
-                await versions.DeleteAsync(target, CancellationToken.None);
-            }
-            catch (RpcException)
-            {
-                // Qdrant is away; the orphan version is pruned by a later reindex.
-            }
-        }
-
-        await FinishAsync(job.Id, outcome, message, Current, CancellationToken.None);
-        if (firstBuild)
-        {
-            status.Fail(message);
-        }
-        else
-        {
-            status.Complete(null);
-        }
-    }
-
-    private async Task FinishAsync(Guid id, ReindexStatus outcome, string message, ReindexProgress? progress = null, CancellationToken cancellationToken = default) =>
-        await UpdateAsync(id, e =>
-        {
-            (e.Status, e.FinishedAtUtc, e.Message) = (outcome, Now, message);
-            if (progress is not null)
-            {
-                (e.DocumentsDone, e.PassagesDone) = (progress.DocumentsDone, progress.PassagesDone);
-            }
-        }, cancellationToken);
-
-    private async Task<ReindexJob?> ActiveAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entity = await db.ReindexJobs.AsNoTracking()
-            .Where(j => j.Status == ReindexStatus.Queued || j.Status == ReindexStatus.Running)
-            .OrderBy(j => j.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken);
-        return entity is null ? null : ReindexJob.From(entity);
-    }
-
-    private async Task<ReindexJob> AddAsync(ReindexMode mode, ReindexStatus initial, string requestedBy, string? message, CancellationToken cancellationToken)
-    {
-        var entity = new ReindexJobEntity { Id = Guid.NewGuid(), Mode = mode, Status = initial, RequestedBy = requestedBy, CreatedAtUtc = Now, Message = message };
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ReindexJobs.Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        return ReindexJob.From(entity);
-    }
-
-    private async Task UpdateAsync(Guid id, Action<ReindexJobEntity> change, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entity = await db.ReindexJobs.FirstAsync(j => j.Id == id, cancellationToken);
-        change(entity);
-        await db.SaveChangesAsync(cancellationToken);
-        Changed?.Invoke();
-    }
-
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    /// <summary>A source already read: the job counts and reports its documents before indexing them.</summary>
-    private sealed class ReadSource(string name, SourceReadResult read) : IDocumentSource
-    {
-        public string Name => name;
-
-        public SourceReadResult Read() => read;
-    }
-
-    /// <summary>Reports on the indexing thread, in order; <see cref="Progress{T}"/> would post them out of order.</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
+    /// <summary>A running job's figures, from whichever instance asks: live here if this instance runs it, else as last stored.</summary>
+    public ReindexProgress? ProgressOf(ReindexJob job) =>
+        Current is { } current && current.JobId == job.Id ? current
+        : job.Status == ReindexStatus.Running ? ReindexProgress.Stored(job, time.GetUtcNow())
+        : null;
 }

@@ -25,7 +25,7 @@ public sealed record IndexingReport(
 public sealed class PassageIndexer(
     TokenChunker chunker,
     IEmbeddingGenerator<string, Embedding<float>> embedder,
-    QdrantPassageIndex index,
+    IPassageIndex index,
     ILogger<PassageIndexer> logger,
     DeidentificationSettings? deidentification = null)
 {
@@ -35,14 +35,14 @@ public sealed class PassageIndexer(
     /// <summary>Creates the collection for this embedding model, or rebuilds one made for an older schema.</summary>
     public Task EnsureCollectionAsync(CancellationToken cancellationToken = default) => EnsureCollectionAsync(index, cancellationToken);
 
-    public async Task EnsureCollectionAsync(QdrantPassageIndex target, CancellationToken cancellationToken = default) =>
+    public async Task EnsureCollectionAsync(IPassageIndex target, CancellationToken cancellationToken = default) =>
         await target.EnsureCollectionAsync(Dimensions, cancellationToken);
 
     public int Dimensions => embedder.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelDimensions
         ?? throw new InvalidOperationException("the embedding generator does not report its dimensions");
 
     private static async Task WriteAsync(
-        QdrantPassageIndex target,
+        IPassageIndex target,
         IReadOnlyList<(Workbench.Core.Domain.Passage Passage, ReadOnlyMemory<float> Vector)> items,
         IReadOnlyList<(string DocumentId, int PassageCount)> documents,
         CancellationToken cancellationToken)
@@ -62,12 +62,12 @@ public sealed class PassageIndexer(
     /// sparse encoding keeps its dense vector and only gets the new sparse vector.
     /// </summary>
     public async Task<IndexingReport> IndexIntoAsync(
-        QdrantPassageIndex target,
+        IPassageIndex target,
         IDocumentSource source,
         int documentsPerBatch,
         IProgress<IndexingProgress>? progress = null,
         CancellationToken cancellationToken = default,
-        QdrantPassageIndex? reuseFrom = null)
+        IPassageIndex? reuseFrom = null)
     {
         var stopwatch = Stopwatch.StartNew();
         var read = source.Read();
@@ -100,12 +100,12 @@ public sealed class PassageIndexer(
             var chunked = deidentified.Select(d => (d.Document, Passages: chunker.Chunk(d.Document))).ToList();
             var all = chunked.SelectMany(c => c.Passages).ToList();
             var stored = await target.GetContentHashesAsync(all, cancellationToken);
-            var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != QdrantPassageIndex.IndexHash(p)).ToList();
+            var changed = all.Where(p => !stored.TryGetValue(p.Id, out var hash) || hash != StoredPassages.IndexHash(p)).ToList();
             // Within the target itself only a passage stored with the same content (an older sparse encoding) has a vector to keep,
             // and the hashes just read say which: the others need no second look.
             var reusable = reuseFrom is not null
                 ? await reuseFrom.GetReusableVectorsAsync(changed, cancellationToken)
-                : await target.GetReusableVectorsAsync(changed.Where(p => stored.TryGetValue(p.Id, out var hash) && QdrantPassageIndex.SameContent(hash, p)).ToList(), cancellationToken);
+                : await target.GetReusableVectorsAsync(changed.Where(p => stored.TryGetValue(p.Id, out var hash) && StoredPassages.SameContent(hash, p)).ToList(), cancellationToken);
             var toEmbed = changed.Where(p => !reusable.ContainsKey(p.Id)).ToList();
             var vectors = toEmbed.Count == 0
                 ? []

@@ -2,46 +2,34 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Qdrant.Client;
-using Qdrant.Client.Grpc;
 
 namespace Workbench.Core.Retrieval;
-
-/// <summary>A built version of the passage index: a Qdrant collection named after the serving alias.</summary>
-public sealed record IndexVersion(string Collection, int Number, long Passages, bool Live);
 
 /// <summary>
 /// Blue/green versions of the passage index. Clinicians' questions go to the alias named by
 /// <c>Qdrant:Collection</c>; a full reindex builds <c>{alias}-v{n}</c> and then moves the alias in one
-/// atomic Qdrant operation, so search never sees a half-built collection. Earlier versions are kept
+/// atomic operation, so search never sees a half-built collection. Earlier versions are kept
 /// for rollback. An index built before aliases (a plain collection with the alias's name) is served
 /// as it is until the first version replaces it.
 /// </summary>
-public sealed partial class IndexVersions(QdrantClient client, IOptions<QdrantOptions> options, ILogger<IndexVersions> logger)
+public sealed partial class IndexVersions(IIndexCatalog catalog, IPassageIndex index, IOptions<QdrantOptions> options, ILogger<IndexVersions> logger)
 {
     public string Alias => options.Value.Collection;
 
     /// <summary>The collection the alias points at; the alias's own name for a pre-alias index; null when nothing is served.</summary>
-    public async Task<string?> LiveAsync(CancellationToken cancellationToken = default)
-    {
-        var aliases = await client.ListAliasesAsync(cancellationToken);
-        if (aliases.FirstOrDefault(a => a.AliasName == Alias) is { } alias)
-        {
-            return alias.CollectionName;
-        }
-
-        return await client.CollectionExistsAsync(Alias, cancellationToken) ? Alias : null;
-    }
+    public async Task<string?> LiveAsync(CancellationToken cancellationToken = default) =>
+        await catalog.AliasTargetAsync(Alias, cancellationToken)
+        ?? (await catalog.ExistsAsync(Alias, cancellationToken) ? Alias : null);
 
     public async Task<IReadOnlyList<IndexVersion>> ListAsync(CancellationToken cancellationToken = default)
     {
         var live = await LiveAsync(cancellationToken);
         var versions = new List<IndexVersion>();
-        foreach (var name in await client.ListCollectionsAsync(cancellationToken))
+        foreach (var name in await catalog.ListCollectionsAsync(cancellationToken))
         {
             if (Number(name) is { } number || name == Alias)
             {
-                var count = (long)await client.CountAsync(name, exact: true, cancellationToken: cancellationToken);
+                var count = await index.For(name).CountAsync(cancellationToken);
                 versions.Add(new IndexVersion(name, Number(name) ?? 0, count, name == live));
             }
         }
@@ -52,28 +40,21 @@ public sealed partial class IndexVersions(QdrantClient client, IOptions<QdrantOp
     /// <summary>The name for the next version (one past the highest that exists or ever served).</summary>
     public async Task<string> NextNameAsync(CancellationToken cancellationToken = default)
     {
-        var highest = (await client.ListCollectionsAsync(cancellationToken)).Select(Number).Max() ?? 0;
+        var highest = (await catalog.ListCollectionsAsync(cancellationToken)).Select(Number).Max() ?? 0;
         return $"{Alias}-v{highest + 1}";
     }
 
     /// <summary>Points the alias at the collection, atomically when an alias already exists.</summary>
     public async Task SwitchAsync(string collection, CancellationToken cancellationToken = default)
     {
-        var aliases = await client.ListAliasesAsync(cancellationToken);
-        var operations = new List<AliasOperations>();
-        if (aliases.Any(a => a.AliasName == Alias))
-        {
-            operations.Add(new AliasOperations { DeleteAlias = new DeleteAlias { AliasName = Alias } });
-        }
-        else if (await client.CollectionExistsAsync(Alias, cancellationToken))
+        if (await catalog.AliasTargetAsync(Alias, cancellationToken) is null && await catalog.ExistsAsync(Alias, cancellationToken))
         {
             // A pre-alias index holds the name: it must go before the alias can take it (a gap of milliseconds, once).
             logger.LogWarning("Replacing the pre-alias collection {Collection} by the alias", Alias);
-            await client.DeleteCollectionAsync(Alias, cancellationToken: cancellationToken);
+            await catalog.DeleteCollectionAsync(Alias, cancellationToken);
         }
 
-        operations.Add(new AliasOperations { CreateAlias = new CreateAlias { AliasName = Alias, CollectionName = collection } });
-        await client.UpdateAliasesAsync(operations, cancellationToken: cancellationToken);
+        await catalog.PointAliasAsync(Alias, collection, cancellationToken);
         logger.LogInformation("Index alias {Alias} now serves {Collection}", Alias, collection);
     }
 
@@ -105,16 +86,16 @@ public sealed partial class IndexVersions(QdrantClient client, IOptions<QdrantOp
         foreach (var old in versions.Where(v => v.Number > 0 && v.Number < live.Number).OrderByDescending(v => v.Number).Skip(retain))
         {
             logger.LogInformation("Deleting old index version {Collection}", old.Collection);
-            await client.DeleteCollectionAsync(old.Collection, cancellationToken: cancellationToken);
+            await catalog.DeleteCollectionAsync(old.Collection, cancellationToken);
         }
     }
 
     /// <summary>Deletes a version that is not live (an abandoned build).</summary>
     public async Task DeleteAsync(string collection, CancellationToken cancellationToken = default)
     {
-        if (collection != Alias && await LiveAsync(cancellationToken) != collection && await client.CollectionExistsAsync(collection, cancellationToken))
+        if (collection != Alias && await LiveAsync(cancellationToken) != collection && await catalog.ExistsAsync(collection, cancellationToken))
         {
-            await client.DeleteCollectionAsync(collection, cancellationToken: cancellationToken);
+            await catalog.DeleteCollectionAsync(collection, cancellationToken);
         }
     }
 

@@ -1,12 +1,11 @@
 using System.Security.Claims;
-using Grpc.Core;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Domain;
-using Workbench.Core.Persistence;
+using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.Web.Security;
 
@@ -131,7 +130,7 @@ public static class AdminApi
     public sealed record JobWithProgress(ReindexJob Job, ReindexProgress? Progress);
 
     private static async Task<Results<Ok<IReadOnlyList<UploadResult>>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, ClaimsPrincipal user, CorpusUploads uploads, AuditTrail audit, IOptions<AdminOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, AuditedUploads uploads, IOptions<AdminOptions> options, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType)
         {
@@ -157,9 +156,7 @@ public static class AdminApi
         foreach (var file in form.Files)
         {
             await using var stream = file.OpenReadStream();
-            var result = await uploads.AddAsync(file.FileName, stream, cancellationToken);
-            await audit.RecordAsync(user.ToActor(Actor.ApiChannel), result, cancellationToken);
-            results.Add(result);
+            results.Add(await uploads.AddAsync(user.ToActor(Actor.ApiChannel), file.FileName, stream, cancellationToken));
         }
 
         return TypedResults.Ok<IReadOnlyList<UploadResult>>(results);
@@ -173,7 +170,7 @@ public static class AdminApi
         {
             result = await reindex.StartAsync(request.Mode ?? ReindexMode.Full, user.ToActor(Actor.ApiChannel), cancellationToken);
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             return TypedResults.Problem("Qdrant is not reachable; nothing was changed.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Qdrant unavailable");
         }
@@ -190,16 +187,16 @@ public static class AdminApi
 
     private static async Task<Results<Ok<JobWithProgress>, ProblemHttpResult>> GetJobAsync(Guid id, ReindexService reindex, CancellationToken cancellationToken) =>
         await reindex.GetAsync(id, cancellationToken) is { } job
-            ? TypedResults.Ok(new JobWithProgress(job, reindex.Current is { } p && p.JobId == id ? p : null))
+            ? TypedResults.Ok(new JobWithProgress(job, reindex.ProgressOf(job)))
             : TypedResults.Problem($"There is no job with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Job not found");
 
-    private static async Task<Results<Ok<CorpusOverview>, ProblemHttpResult>> CorpusAsync(ReindexService reindex, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<CorpusOverview>, ProblemHttpResult>> CorpusAsync(CorpusOverviews overviews, CancellationToken cancellationToken)
     {
         try
         {
-            return TypedResults.Ok(await reindex.OverviewAsync(cancellationToken));
+            return TypedResults.Ok(await overviews.GetAsync(cancellationToken));
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             return TypedResults.Problem("Qdrant is not reachable.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Qdrant unavailable");
         }

@@ -1,4 +1,5 @@
 using Workbench.Core.Domain;
+using Workbench.Core.Answering;
 
 namespace Workbench.Web.Api;
 
@@ -9,7 +10,7 @@ public sealed record AskApiRequest(string? Question, int? TopK, AskFilters? Filt
 public sealed record RatingApiRequest(int Score, IReadOnlyList<string?>? Flags, string? Comment);
 
 /// <summary>An answer with the caller's own latest rating and, for evaluators and admins, every rater's latest.</summary>
-public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating, IReadOnlyList<Workbench.Core.Persistence.RaterRating>? Ratings);
+public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating, IReadOnlyList<RaterRating>? Ratings);
 
 public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database, CorpusHealth Corpus);
 

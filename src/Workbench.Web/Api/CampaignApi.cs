@@ -130,7 +130,7 @@ public static class CampaignApi
             return TypedResults.Problem($"Campaign {id} does not exist or '{rater}' is not one of its raters.", statusCode: StatusCodes.Status404NotFound, title: "Not found");
         }
 
-        if (campaign.Status != Core.Persistence.CampaignStatus.Open)
+        if (campaign.Status != Core.Evaluation.Campaigns.CampaignStatus.Open)
         {
             return NotInState(id, "open");
         }

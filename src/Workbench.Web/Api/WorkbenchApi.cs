@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
@@ -107,23 +105,19 @@ public static class WorkbenchApi
     }
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
-        ClaimsPrincipal user, QdrantPassageIndex index, IDbContextFactory<WorkbenchDbContext> contexts, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
+        ClaimsPrincipal user, IPassageIndex index, DatabaseProbe database, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         long? passages = null;
         try
         {
             passages = await index.CountAsync(cancellationToken);
         }
-        catch (RpcException)
+        catch (PassageIndexException)
         {
             // Reported as unreachable below.
         }
 
-        bool databaseUp;
-        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
-        {
-            databaseUp = await db.Database.CanConnectAsync(cancellationToken);
-        }
+        var databaseUp = await database.CanConnectAsync(cancellationToken);
 
         var healthy = passages is not null && databaseUp;
         var indexed = status.LastReport;

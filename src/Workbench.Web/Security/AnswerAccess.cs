@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Workbench.Core.Persistence;
+using Workbench.Core.Answering;
 
 namespace Workbench.Web.Security;
 

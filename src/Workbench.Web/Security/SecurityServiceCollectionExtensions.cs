@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Workbench.Core.Hosting;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 

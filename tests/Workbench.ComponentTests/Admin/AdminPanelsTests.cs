@@ -1,5 +1,4 @@
 using Workbench.Core.Indexing;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Web.Components.Admin;
 

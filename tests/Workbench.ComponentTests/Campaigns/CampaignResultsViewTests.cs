@@ -1,6 +1,5 @@
 using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
-using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;
 using Workbench.Web.Components.Campaigns;
 

@@ -1,5 +1,4 @@
 using Workbench.Core.Evaluation;
-using Workbench.Core.Persistence;
 using Workbench.Web.Components.Evaluations;
 
 namespace Workbench.ComponentTests.Evaluations;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Hosting;
+using Workbench.Core.Ingestion;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 
@@ -63,6 +64,10 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
         // Asked on the second instance, run by the first; cancelled from the second while the first runs it.
         var cancelled = await StartAsync(admin, "full");
         await ApiPolling.WaitForJobAsync(admin, cancelled, until: "running");
+        // Run by the first instance, its figures are read on the second from what the first stores.
+        var running = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{cancelled}"))!;
+        Assert.Equal("running", running["job"]!["status"]!.GetValue<string>());
+        Assert.NotNull(running["progress"]);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/admin/jobs/{cancelled}/cancel", null)).StatusCode);
         Assert.Equal("cancelled", (await ApiPolling.WaitForJobAsync(admin, cancelled, until: "cancelled"))["status"]!.GetValue<string>());
 
@@ -71,6 +76,14 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
         Assert.Equal(44, job["documentsDone"]!.GetValue<int>());
         Assert.Contains(firstLogs.Lines, l => l.Contains($"Reindex job {built} succeeded", StringComparison.Ordinal));
         Assert.DoesNotContain(secondLogs.Lines, l => l.Contains($"Reindex job {built}", StringComparison.Ordinal));
+        // The second instance's ask page and health follow the first instance's build through the database.
+        var status = second.Services.GetRequiredService<IndexStatus>();
+        for (var i = 0; i < 100 && status.State != IndexState.Ready; i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(IndexState.Ready, status.State);
 
         // The first instance stops: the second takes the lease and runs what is asked from now on.
         await first.DisposeAsync();

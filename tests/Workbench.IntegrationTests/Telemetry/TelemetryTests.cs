@@ -55,7 +55,7 @@ public sealed class TelemetryTests(IntegrationFixture fixture) : IAsyncLifetime
         var ask = Assert.Single(spans, s => s.OperationName == WorkbenchTelemetry.Spans.Ask);
         Assert.Equal(server.SpanId, ask.ParentSpanId);
         var stages = spans.Where(s => s.ParentSpanId == ask.SpanId).OrderBy(s => s.StartTimeUtc).ToList();
-        Assert.Equal(["embeddings snowflake-arctic-embed-xs", "retrieval " + app.Services.GetRequiredService<Core.Retrieval.QdrantPassageIndex>().Collection],
+        Assert.Equal(["embeddings snowflake-arctic-embed-xs", "retrieval " + app.Services.GetRequiredService<Core.Retrieval.IPassageIndex>().Collection],
             stages.Take(2).Select(s => s.DisplayName));
         Assert.StartsWith("chat ", stages[2].DisplayName);
         Assert.Equal(["verify citations", "save answers"], stages.Skip(3).Select(s => s.DisplayName));

@@ -1,6 +1,7 @@
 using Qdrant.Client.Grpc;
 using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
+using Workbench.Core.Retrieval.Qdrant;
 
 namespace Workbench.UnitTests.Retrieval;
 
@@ -15,9 +16,9 @@ public class FusionQueryTests
     [Fact]
     public void HybridFusesADensePrefetchAndASparsePrefetchEachFourTimesDeeperThanTheResult()
     {
-        var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid), Dense);
+        var ranking = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid), Dense);
 
-        Assert.Equal(Fusion.Rrf, ranking.Query.Fusion);
+        Assert.Equal(Fusion.Dbsf, ranking.Query.Fusion);
         Assert.Equal(10ul, ranking.Limit);
         Assert.Collection(ranking.Prefetch,
             dense =>
@@ -38,7 +39,7 @@ public class FusionQueryTests
     [Fact]
     public void PayloadFiltersApplyToTheFusedRankingAndToEveryPrefetch()
     {
-        var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, filters: new SearchFilters(Specialty: " Cardiology ", YearFrom: 2018)), Dense);
+        var ranking = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, filters: new SearchFilters(Specialty: " Cardiology ", YearFrom: 2018)), Dense);
 
         Assert.NotNull(ranking.Filter);
         Assert.Equal(2, ranking.Filter.Must.Count);
@@ -48,13 +49,17 @@ public class FusionQueryTests
     }
 
     [Fact]
+    public void UnsetFusionIsTheConfiguredDefault() =>
+        Assert.Equal(new Workbench.Core.Answering.AskOptions().Fusion, new FusionSettings().Kind);
+
+    [Fact]
     public void DistributionBasedFusionIsQdrantsDbsf() =>
-        Assert.Equal(Fusion.Dbsf, QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Dbsf)), Dense).Query.Fusion);
+        Assert.Equal(Fusion.Dbsf, QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Dbsf)), Dense).Query.Fusion);
 
     [Fact]
     public void WeightedRrfCarriesItsConstantAndOneWeightPerPrefetch()
     {
-        var rrf = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(RrfK: 60, DenseWeight: 2)), Dense).Query.Rrf;
+        var rrf = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Rrf, RrfK: 60, DenseWeight: 2)), Dense).Query.Rrf;
 
         Assert.Equal(60u, rrf.K);
         Assert.Equal([2f, 1f], rrf.Weights);
@@ -63,7 +68,7 @@ public class FusionQueryTests
     [Fact]
     public void AQuestionWithoutContentWordsFusesTheDensePrefetchAloneAndWeighsNothing()
     {
-        var ranking = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(DenseWeight: 2), question: "what is the"), Dense);
+        var ranking = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Rrf, DenseWeight: 2), question: "what is the"), Dense);
 
         Assert.Equal(QdrantPassageIndex.DenseVector, Assert.Single(ranking.Prefetch).Using);
         Assert.Empty(ranking.Query.Rrf.Weights);
@@ -72,7 +77,7 @@ public class FusionQueryTests
     [Fact]
     public void LinearFusionAddsTheWeightedWordScoreToTheCosineWithZeroForAMissingSide()
     {
-        var formula = QdrantPassageIndex.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Linear, SparseWeight: 0.01)), Dense).Query.Formula;
+        var formula = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Linear, SparseWeight: 0.01)), Dense).Query.Formula;
 
         var sum = formula.Expression.Sum.Sum;
         Assert.Equal("$score[0]", sum[0].Variable);
@@ -87,7 +92,7 @@ public class FusionQueryTests
     [InlineData(RetrieverKind.Sparse, QdrantPassageIndex.SparseVectorName)]
     public void ASingleRetrieverQueriesItsOwnVectorWithoutPrefetch(RetrieverKind kind, string vector)
     {
-        var ranking = QdrantPassageIndex.Ranking(Query(kind), Dense);
+        var ranking = QdrantQueries.Ranking(Query(kind), Dense);
 
         Assert.Equal(vector, ranking.Using);
         Assert.Empty(ranking.Prefetch);

@@ -9,7 +9,7 @@ public class LexicalRerankerTests
     /// <summary>A hit as the index returns it: the passage's stored term ids are those of its text.</summary>
     private static SearchHit Hit(string name, string text, double cosine)
     {
-        var id = QdrantPassageIndex.PointGuid(name);
+        var id = StoredPassages.PointGuid(name);
         Names[id] = name;
         return new SearchHit(id, cosine, 1, SparseEncoder.TermIds(text));
     }

@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Workbench.Core.Answering;
-using Workbench.Core.Persistence;
 using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Evaluation.Campaigns;

@@ -1,5 +1,4 @@
 using Workbench.Core.Domain;
-using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 

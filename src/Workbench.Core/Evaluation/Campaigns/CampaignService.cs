@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
-using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Evaluation.Campaigns;

@@ -5,6 +5,7 @@ using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.Core.Telemetry;
+using Workbench.Core.Answering;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 

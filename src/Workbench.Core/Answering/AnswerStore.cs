@@ -3,8 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Domain;
 using Workbench.Core.Security;
+using Workbench.Core.Persistence;
 
-namespace Workbench.Core.Persistence;
+namespace Workbench.Core.Answering;
 
 /// <summary>A saved answer with the viewer's own latest rating and who asked it (null: a campaign answer, or one from before sign-in).</summary>
 public sealed record StoredAnswer(AskResult Answer, AnswerRating? LatestRating, string? AskedByUserId = null);

@@ -1,17 +1,16 @@
 using Microsoft.Extensions.Options;
 using Qdrant.Client;
-using Workbench.Core.Retrieval;
+using Workbench.Core.Backup;
 
-namespace Workbench.Core.Backup;
+namespace Workbench.Core.Retrieval.Qdrant;
 
 /// <summary>
 /// Collection snapshots over Qdrant's REST API, where the gRPC client cannot reach: a snapshot is created
 /// (gRPC), downloaded (<c>GET /collections/{name}/snapshots/{snapshot}</c>) and deleted from the server;
 /// restoring uploads it (<c>POST /collections/{name}/snapshots/upload</c>), which creates or replaces the collection.
 /// </summary>
-public sealed class QdrantSnapshots(QdrantClient client, IOptions<QdrantOptions> options)
+public sealed class QdrantSnapshots(QdrantClient client, IOptions<QdrantOptions> options) : IIndexSnapshots
 {
-    /// <summary>Writes a snapshot of <paramref name="collection"/> into the backup; the server keeps no copy.</summary>
     public async Task<BackupFile> DownloadAsync(string collection, string root, string relativePath, CancellationToken cancellationToken)
     {
         var snapshot = await client.CreateSnapshotAsync(collection, cancellationToken);
@@ -36,7 +35,6 @@ public sealed class QdrantSnapshots(QdrantClient client, IOptions<QdrantOptions>
         }
     }
 
-    /// <summary>Creates (or replaces) <paramref name="collection"/> from a snapshot file, which Qdrant checks against <paramref name="sha256"/>.</summary>
     public async Task UploadAsync(string collection, string path, string sha256, CancellationToken cancellationToken)
     {
         using var http = Http();

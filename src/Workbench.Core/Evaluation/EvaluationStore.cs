@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Evaluation;
+using Workbench.Core.Persistence;
 
-namespace Workbench.Core.Persistence;
+namespace Workbench.Core.Evaluation;
 
 /// <summary>A stored evaluation result: one retriever configuration on one data set at one time.</summary>
 public sealed record StoredEvaluationResult(Guid RunId, string Dataset, DateTimeOffset RanAt, string Configuration, int Passages, RetrieverScore Score);
