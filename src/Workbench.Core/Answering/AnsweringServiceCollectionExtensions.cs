@@ -28,6 +28,7 @@ public static class AnsweringServiceCollectionExtensions
             return new CorpusTerms(sp.GetRequiredService<CorpusUploads>(), word => tokenizer.EncodeToIds(word, addSpecialTokens: false).Count == 1);
         });
         services.AddSingleton<CitationVerifier>();
+        services.AddSingleton<ChatComposition>();
         services.AddSingleton<AskPipeline>();
         services.AddSingleton<AnswerStore>();
         services.AddSingleton<AnswerService>();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,9 +27,9 @@ public sealed class AskPipeline(
     IOptions<EmbeddingOptions> embeddingOptions,
     IOptions<ChunkingOptions> chunkingOptions,
     IOptions<VerificationOptions> verification,
-    IOptions<LlmOptions> llm,
     IOptions<TelemetryOptions> telemetry,
     CitationVerifier verifier,
+    ChatComposition chatComposition,
     AnswerComposers composers,
     TimeProvider time,
     ILogger<AskPipeline> logger)
@@ -226,14 +225,14 @@ public sealed class AskPipeline(
         var pipeline = PipelineName(configuration);
 
         var stopwatch = Stopwatch.StartNew();
-        var composed = new Composition(null, false, null);
+        var composed = new ComposedReply(null, false, null);
         if (passages.Count > 0)
         {
             var model = configuration.Composer;
             using var chat = WorkbenchTelemetry.Stage(WorkbenchTelemetry.Stages.Chat, $"chat {model}", pipeline)
                 .Tag(WorkbenchTelemetry.Attributes.GenAiOperation, "chat")
                 .Tag(WorkbenchTelemetry.Attributes.GenAiRequestModel, model);
-            composed = await ComposeAsync(question, passages, onText, chat, cancellationToken);
+            composed = await chatComposition.ComposeAsync(question, passages, onText, chat, cancellationToken);
             chat.Tag(WorkbenchTelemetry.Attributes.Fallback, composed.FellBack);
         }
 
@@ -250,10 +249,10 @@ public sealed class AskPipeline(
 
         var composeMs = stopwatch.Elapsed.TotalMilliseconds;
 
-        var (renumbered, citations, numbers) = Renumber(sentences, passages);
+        var (renumbered, citations, numbers) = CitationNumbering.Renumber(sentences, passages);
         var abstained = renumbered.All(s => s.Support == SupportLevel.Unsupported);
         var closest = abstained
-            ? passages.Take(ClosestPassagesShown).Select((p, i) => ToCitation(i + 1, p)).ToList()
+            ? passages.Take(ClosestPassagesShown).Select((p, i) => CitationNumbering.ToCitation(i + 1, p)).ToList()
             : [];
         string? reason = !abstained ? null
             : passages.Count == 0 ? "No indexed passage matches the question and filters."
@@ -272,92 +271,6 @@ public sealed class AskPipeline(
         return new AskResult(Guid.NewGuid(), question, abstained ? [] : renumbered, abstained ? [] : citations, closest, abstained, reason,
             new AskTimings(embedMs, retrieveMs, composeMs), configuration, time.GetUtcNow(), retrieved, notices.Count == 0 ? null : string.Join(' ', notices));
     }
-
-    private sealed record Composition(string? Reply, bool Quoted, string? Notice)
-    {
-        public bool FellBack => Notice is not null;
-    }
-
-    /// <summary>
-    /// The configured composer's reply. A remote model that fails or times out (after the client's own
-    /// retries) is replaced by the extractive composer, and the answer says so.
-    /// </summary>
-    private async Task<Composition> ComposeAsync(
-        string question, IReadOnlyList<RetrievedPassage> passages, Func<string, Task>? onText, WorkbenchTelemetry.StageScope span, CancellationToken cancellationToken)
-    {
-        var chat = kernel.GetRequiredService<IChatCompletionService>();
-        var prompt = GroundedPrompt.Build(question, passages);
-        var quoted = chat is ExtractiveChatCompletionService;
-        span.Tag(WorkbenchTelemetry.Attributes.GenAiProvider, quoted ? "workbench.extractive" : "openai");
-        try
-        {
-            for (var attempt = 0; ; attempt++)
-            {
-                var streamed = false;
-                try
-                {
-                    if (onText is null)
-                    {
-                        var reply = await chat.GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
-                        TagUsage(span, reply.Metadata);
-                        return new Composition(reply.Content, quoted, null);
-                    }
-
-                    var text = new StringBuilder();
-                    await foreach (var chunk in chat.GetStreamingChatMessageContentsAsync(prompt, kernel: kernel, cancellationToken: cancellationToken))
-                    {
-                        text.Append(chunk.Content);
-                        TagUsage(span, chunk.Metadata);
-                        streamed = true;
-                        await onText(text.ToString());
-                    }
-
-                    return new Composition(text.ToString(), quoted, null);
-                }
-                catch (Exception ex) when (!quoted && !streamed && attempt < llm.Value.Retries && IsTransient(ex) && !cancellationToken.IsCancellationRequested)
-                {
-                    CountRateLimit(ex);
-                    logger.LogWarning("The language model failed ({Error}); retrying (attempt {Attempt})", ex.GetType().Name, attempt + 2);
-                    await Task.Delay(TimeSpan.FromMilliseconds(500 << attempt), cancellationToken);
-                }
-            }
-        }
-        catch (Exception ex) when (!quoted && !cancellationToken.IsCancellationRequested
-            && ex is HttpOperationException or HttpRequestException or TaskCanceledException or System.ClientModel.ClientResultException)
-        {
-            CountRateLimit(ex);
-            span.Tag(WorkbenchTelemetry.Attributes.ErrorType, ex.GetType().FullName);
-            logger.LogWarning("The language model failed ({Error}); answering with the extractive composer", ex.GetType().Name);
-            var reply = await new ExtractiveChatCompletionService(composers.Default).GetChatMessageContentAsync(prompt, kernel: kernel, cancellationToken: cancellationToken);
-            return new Composition(reply.Content, true, "The language model did not answer in time, so this answer quotes the passages directly.");
-        }
-    }
-
-    /// <summary>Token counts, when the model reports them (the OpenAI connector does, in the reply's or the last chunk's metadata).</summary>
-    private static void TagUsage(WorkbenchTelemetry.StageScope span, IReadOnlyDictionary<string, object?>? metadata)
-    {
-        if (metadata?.GetValueOrDefault("Usage") is OpenAI.Chat.ChatTokenUsage usage)
-        {
-            span.Tag(WorkbenchTelemetry.Attributes.GenAiInputTokens, usage.InputTokenCount).Tag(WorkbenchTelemetry.Attributes.GenAiOutputTokens, usage.OutputTokenCount);
-        }
-    }
-
-    private static void CountRateLimit(Exception ex)
-    {
-        if (ex is HttpOperationException { StatusCode: System.Net.HttpStatusCode.TooManyRequests } or System.ClientModel.ClientResultException { Status: 429 })
-        {
-            WorkbenchTelemetry.RateLimited.Add(1, new KeyValuePair<string, object?>(WorkbenchTelemetry.Attributes.Side, "language_model"));
-        }
-    }
-
-    /// <summary>Failures worth another attempt: server errors, rate limiting, network trouble, time-outs.</summary>
-    private static bool IsTransient(Exception ex) => ex switch
-    {
-        HttpOperationException { StatusCode: { } status } => (int)status >= 500 || status == System.Net.HttpStatusCode.TooManyRequests || status == System.Net.HttpStatusCode.RequestTimeout,
-        System.ClientModel.ClientResultException { Status: var status } => status >= 500 || status is 429 or 408 or 0,
-        HttpOperationException or HttpRequestException or TaskCanceledException => true,
-        _ => false,
-    };
 
     /// <summary>
     /// Marks each sentence with how well its cited passages support it. Quoted sentences are the
@@ -394,22 +307,4 @@ public sealed class AskPipeline(
 
         return remove ? marked.Where(s => s.Support != SupportLevel.Unsupported).ToList() : marked;
     }
-
-    /// <summary>Citation numbers in the answer run 1..n in order of first use, whatever the retrieval rank.</summary>
-    private static (IReadOnlyList<AnswerSentence> Sentences, IReadOnlyList<Citation> Citations, IReadOnlyDictionary<int, int> Numbers) Renumber(
-        IReadOnlyList<AnswerSentence> sentences, IReadOnlyList<RetrievedPassage> passages)
-    {
-        var numbers = new Dictionary<int, int>();
-        foreach (var n in sentences.SelectMany(s => s.CitationNumbers))
-        {
-            numbers.TryAdd(n, numbers.Count + 1);
-        }
-
-        var renumbered = sentences.Select(s => s with { CitationNumbers = s.CitationNumbers.Select(n => numbers[n]).ToList() }).ToList();
-        var citations = numbers.Select(pair => ToCitation(pair.Value, passages[pair.Key - 1])).ToList();
-        return (renumbered, citations, numbers);
-    }
-
-    private static Citation ToCitation(int number, RetrievedPassage retrieved) =>
-        new(number, retrieved.Passage.Id, retrieved.Passage.DocumentId, retrieved.Passage.Heading, retrieved.Passage.Text, retrieved.Score, retrieved.Passage.Source);
 }

@@ -113,10 +113,12 @@ public class AskPipelineTests
         var embedder = new WordHashEmbedder();
         var kernel = Kernel.CreateBuilder();
         kernel.Services.AddSingleton<IChatCompletionService>(new ExtractiveChatCompletionService(composers.Default));
+        var built = kernel.Build();
         return new AskPipeline(
-            embedder, store.Index(Collection), kernel.Build(), Options.Create(ask), Options.Create(new EmbeddingOptions { QueryPrefix = string.Empty }),
-            Options.Create(new ChunkingOptions()), Options.Create(new VerificationOptions()), Options.Create(new LlmOptions()), Options.Create(new TelemetryOptions()),
+            embedder, store.Index(Collection), built, Options.Create(ask), Options.Create(new EmbeddingOptions { QueryPrefix = string.Empty }),
+            Options.Create(new ChunkingOptions()), Options.Create(new VerificationOptions()), Options.Create(new TelemetryOptions()),
             new CitationVerifier(embedder, Options.Create(new VerificationOptions()), new CorpusTerms(() => [], _ => false)),
+            new ChatComposition(built, Options.Create(new LlmOptions()), composers, NullLogger<ChatComposition>.Instance),
             composers, TimeProvider.System, NullLogger<AskPipeline>.Instance);
     }
 

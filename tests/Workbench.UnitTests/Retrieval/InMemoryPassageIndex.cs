@@ -36,8 +36,12 @@ public sealed class InMemoryPassageIndex(InMemoryVectorStore store, string colle
     public Task DeleteDocumentsExceptAsync(IReadOnlyCollection<string> keep, CancellationToken cancellationToken = default) =>
         RemoveWhere(p => !keep.Contains(p.Passage.DocumentId));
 
-    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(Stored(passages).ToDictionary(p => p.Passage.Id, p => p.Hash));
+    public Task<IReadOnlyDictionary<string, string>> GetContentHashesAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default)
+    {
+        // As the Qdrant client does: a cancelled call fails rather than answering, which is how a reindex learns it was cancelled.
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult<IReadOnlyDictionary<string, string>>(Stored(passages).ToDictionary(p => p.Passage.Id, p => p.Hash));
+    }
 
     public Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetReusableVectorsAsync(IReadOnlyList<Passage> passages, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyDictionary<string, ReadOnlyMemory<float>>>(Stored(passages)
@@ -49,6 +53,7 @@ public sealed class InMemoryPassageIndex(InMemoryVectorStore store, string colle
 
     public Task UpsertAsync(IReadOnlyList<(Passage Passage, ReadOnlyMemory<float> Vector)> items, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var points = Existing().Points;
         foreach (var (passage, vector) in items)
         {

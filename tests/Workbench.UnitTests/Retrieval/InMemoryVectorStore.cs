@@ -4,12 +4,14 @@ using Workbench.Core.Retrieval;
 namespace Workbench.UnitTests.Retrieval;
 
 /// <summary>
-/// The vector store behind the passage-index seam, in memory: collections of passages with their vectors.
-/// Ranking is by plain cosine and sparse dot products (hybrid: reciprocal-rank fusion of the two); how
-/// Qdrant fuses and filters is tested against a real Qdrant in the integration tests.
+/// The vector store behind the passage-index seam, in memory: collections of passages with their vectors,
+/// and aliases. Ranking is by plain cosine and sparse dot products (hybrid: reciprocal-rank fusion of the
+/// two); how Qdrant fuses and filters is tested against a real Qdrant in the integration tests.
 /// </summary>
-public sealed class InMemoryVectorStore
+public sealed class InMemoryVectorStore : IIndexCatalog
 {
+    private readonly Dictionary<string, string> aliases = [];
+
     internal Dictionary<string, InMemoryCollection> Collections { get; } = [];
 
     /// <summary>When set, every call fails with it, as the Qdrant seam does when the server is away.</summary>
@@ -17,15 +19,51 @@ public sealed class InMemoryVectorStore
 
     public IPassageIndex Index(string collection) => new InMemoryPassageIndex(this, collection);
 
-    /// <summary>The collection of that name; null when there is none.</summary>
+    /// <summary>The collection a name stands for, through its alias; null when there is none.</summary>
     internal InMemoryCollection? Find(string name)
+    {
+        ThrowIfFailing();
+        return Collections.GetValueOrDefault(aliases.GetValueOrDefault(name) ?? name);
+    }
+
+    internal void ThrowIfFailing()
     {
         if (Failure is { } failure)
         {
             throw failure;
         }
+    }
 
-        return Collections.GetValueOrDefault(name);
+    public Task<string?> AliasTargetAsync(string alias, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(aliases.GetValueOrDefault(alias));
+    }
+
+    public Task<bool> ExistsAsync(string collection, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult(Collections.ContainsKey(collection));
+    }
+
+    public Task<IReadOnlyList<string>> ListCollectionsAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        return Task.FromResult<IReadOnlyList<string>>(Collections.Keys.ToList());
+    }
+
+    public Task PointAliasAsync(string alias, string collection, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        aliases[alias] = collection;
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteCollectionAsync(string collection, CancellationToken cancellationToken = default)
+    {
+        ThrowIfFailing();
+        Collections.Remove(collection);
+        return Task.CompletedTask;
     }
 }
 

@@ -12,7 +12,7 @@ namespace Workbench.Core.Evaluation.Campaigns;
 /// <summary>Evaluation campaigns in the application database: questions, generated answers, raters' judgements.</summary>
 public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts, AuditTrail audit, TimeProvider time)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions Json = StoredCampaign.Json;
 
     /// <summary>Creates the campaign with all its questions in one transaction; it starts in <see cref="CampaignStatus.Generating"/>.</summary>
     public async Task<Guid> CreateAsync(CampaignDraft draft, string? ownerUserId, CancellationToken cancellationToken = default)
@@ -59,7 +59,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var summaries = new List<CampaignSummary>();
         foreach (var campaign in campaigns)
         {
-            summaries.Add(await SummariseAsync(db, campaign, cancellationToken));
+            summaries.Add(await StoredCampaign.SummariseAsync(db, campaign, cancellationToken));
         }
 
         return summaries;
@@ -69,7 +69,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return campaign is null ? null : await SummariseAsync(db, campaign, cancellationToken);
+        return campaign is null ? null : await StoredCampaign.SummariseAsync(db, campaign, cancellationToken);
     }
 
     /// <summary>Campaigns whose answers are still being generated: resumed after a restart.</summary>
@@ -86,7 +86,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstAsync(c => c.Id == id, cancellationToken);
         var done = (await db.CampaignAnswers.Where(a => a.CampaignId == id).Select(a => new { a.QuestionOrdinal, a.VariantIndex }).ToListAsync(cancellationToken))
             .Select(a => (a.QuestionOrdinal, a.VariantIndex)).ToHashSet();
-        var variants = Variants(campaign);
+        var variants = StoredCampaign.Variants(campaign);
         return campaign.Questions.OrderBy(q => q.Ordinal)
             .SelectMany(q => variants.Select((v, i) => (q.Ordinal, q.Text, i, v)))
             .Where(x => !done.Contains((x.Ordinal, x.i)))
@@ -131,16 +131,16 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || campaign.Status != CampaignStatus.Open || Rater(campaign, rater) is not { } name)
+        if (campaign is null || campaign.Status != CampaignStatus.Open || StoredCampaign.Rater(campaign, rater) is not { } name)
         {
             return null;
         }
 
-        var variants = Variants(campaign);
+        var variants = StoredCampaign.Variants(campaign);
         var pairs = CampaignSummary.PairCount(variants.Count);
-        var queue = await QueueAsync(db, campaign, name, cancellationToken);
+        var queue = await RaterQueue.QueueAsync(db, campaign, name, cancellationToken);
         var scored = (await db.Judgements.Where(j => j.CampaignId == id && j.Rater == name).Select(j => j.Item).ToListAsync(cancellationToken)).ToHashSet();
-        var target = item ?? PairChoice.Next(queue, scored, variants.Count, await PairPriorityAsync(db, campaign, variants.Count, cancellationToken), after);
+        var target = item ?? PairChoice.Next(queue, scored, variants.Count, await RaterQueue.PairPriorityAsync(db, campaign, variants.Count, cancellationToken), after);
         var position = target is { } t ? queue.IndexOf(t) : -1;
         if (target is not { } chosen || position < 0)
         {
@@ -178,7 +178,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return campaign is not null && Rater(campaign, rater) is { } name && (await QueueAsync(db, campaign, name, cancellationToken)) is [var first, ..]
+        return campaign is not null && StoredCampaign.Rater(campaign, rater) is { } name && (await RaterQueue.QueueAsync(db, campaign, name, cancellationToken)) is [var first, ..]
             ? await GetItemAsync(id, rater, first, cancellationToken)
             : null;
     }
@@ -194,7 +194,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Questions).FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
-        if (campaign is null || Rater(campaign, rater.Name) is not { } name)
+        if (campaign is null || StoredCampaign.Rater(campaign, rater.Name) is not { } name)
         {
             return SubmitResult.Fail(SubmitOutcome.NotFound, "rater", "There is no such campaign, or the rater is not assigned to it.");
         }
@@ -206,9 +206,9 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
                 : "The campaign's answers are still being generated.");
         }
 
-        var variants = Variants(campaign);
+        var variants = StoredCampaign.Variants(campaign);
         var pairs = CampaignSummary.PairCount(variants.Count);
-        if (!(await QueueAsync(db, campaign, name, cancellationToken)).Contains(input.Item))
+        if (!(await RaterQueue.QueueAsync(db, campaign, name, cancellationToken)).Contains(input.Item))
         {
             return SubmitResult.Fail(SubmitOutcome.NotFound, "item", $"Item {input.Item} is not in your queue for this campaign.");
         }
@@ -265,7 +265,7 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         var styles = links.Where(l => answers.ContainsKey(l.AnswerId))
             .ToDictionary(l => (l.QuestionOrdinal, l.VariantIndex), l => AnswerStyle.Of(AnswerStore.FromEntity(answers[l.AnswerId])));
         var checks = campaign.Questions.Where(q => q.CheckExpected is not null).ToDictionary(q => q.Ordinal, q => new CheckItem(q.Ordinal, q.CheckExpected!));
-        return (await SummariseAsync(db, campaign, cancellationToken), judgements, new CampaignEvidence(styles, checks));
+        return (await StoredCampaign.SummariseAsync(db, campaign, cancellationToken), judgements, new CampaignEvidence(styles, checks));
     }
 
     /// <summary>
@@ -277,13 +277,13 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.Id == id, cancellationToken);
         var name = rater.Trim();
-        if (campaign is null || campaign.Status is CampaignStatus.Closed || Rater(campaign, name) is not null
+        if (campaign is null || campaign.Status is CampaignStatus.Closed || StoredCampaign.Rater(campaign, name) is not null
             || name.Length is 0 or > CampaignDraft.MaxRaterLength || name.Contains('/', StringComparison.Ordinal))
         {
             return false;
         }
 
-        campaign.RatersJson = JsonSerializer.Serialize(Raters(campaign).Append(name).ToList(), Json);
+        campaign.RatersJson = JsonSerializer.Serialize(StoredCampaign.Raters(campaign).Append(name).ToList(), Json);
         if (campaign.Overlap is not null)
         {
             var assignments = await db.CampaignAssignments.Where(a => a.CampaignId == id).ToListAsync(cancellationToken);
@@ -309,36 +309,9 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
             return false;
         }
 
-        campaign.ExcludedRatersJson = JsonSerializer.Serialize(raters.Select(r => Rater(campaign, r)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), Json);
+        campaign.ExcludedRatersJson = JsonSerializer.Serialize(raters.Select(r => StoredCampaign.Rater(campaign, r)).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList(), Json);
         await db.SaveChangesAsync(cancellationToken);
         return true;
-    }
-
-    /// <summary>The campaign's pairs from the most to the least informative, judged on every rater's judgements so far.</summary>
-    private static async Task<IReadOnlyList<int>> PairPriorityAsync(WorkbenchDbContext db, CampaignEntity campaign, int variants, CancellationToken cancellationToken)
-    {
-        // One pair: nothing to choose between, so no ranking is fitted.
-        if (variants <= 2)
-        {
-            return [0];
-        }
-
-        // Check items measure raters, not configurations: they do not move the ranking.
-        var pairs = CampaignSummary.PairCount(variants);
-        var checks = campaign.Questions.Where(q => q.CheckExpected is not null).Select(q => q.Ordinal).ToHashSet();
-        var judgements = await db.Judgements.AsNoTracking().Where(j => j.CampaignId == campaign.Id)
-            .Select(j => new { j.Item, j.FirstVariant, j.SecondVariant, j.Preference }).ToListAsync(cancellationToken);
-        return PairChoice.Priority(variants, judgements.Where(j => !checks.Contains(j.Item / pairs))
-            .Select(j => (j.FirstVariant, j.SecondVariant, (PairPreference)j.Preference)).ToList());
-    }
-
-    /// <summary>The rater's items in their own order: all items, or their assignments when the campaign has an overlap.</summary>
-    private static async Task<List<int>> QueueAsync(WorkbenchDbContext db, CampaignEntity campaign, string rater, CancellationToken cancellationToken)
-    {
-        var items = campaign.Overlap is null
-            ? Enumerable.Range(0, campaign.Questions.Count * CampaignSummary.PairCount(Variants(campaign).Count)).ToList()
-            : await db.CampaignAssignments.Where(a => a.CampaignId == campaign.Id && a.Rater == rater).Select(a => a.Item).ToListAsync(cancellationToken);
-        return [.. CampaignAssignment.Queue(items, rater, campaign.BlindingSeed)];
     }
 
     /// <summary>The campaign's questions in order, for exports.</summary>
@@ -347,32 +320,4 @@ public sealed class CampaignStore(IDbContextFactory<WorkbenchDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.CampaignQuestions.Where(q => q.CampaignId == id).OrderBy(q => q.Ordinal).Select(q => q.Text).ToListAsync(cancellationToken);
     }
-
-    private static async Task<CampaignSummary> SummariseAsync(WorkbenchDbContext db, CampaignEntity campaign, CancellationToken cancellationToken)
-    {
-        var variants = Variants(campaign);
-        var questions = await db.CampaignQuestions.CountAsync(q => q.CampaignId == campaign.Id, cancellationToken);
-        var answers = await db.CampaignAnswers.CountAsync(a => a.CampaignId == campaign.Id, cancellationToken);
-        var scored = await db.Judgements.Where(j => j.CampaignId == campaign.Id).GroupBy(j => j.Rater)
-            .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
-        var items = questions * CampaignSummary.PairCount(variants.Count);
-        var assigned = campaign.Overlap is null
-            ? null
-            : await db.CampaignAssignments.Where(a => a.CampaignId == campaign.Id).GroupBy(a => a.Rater)
-                .Select(g => new { Rater = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Rater, g => g.Count, cancellationToken);
-        var raters = Raters(campaign).Select(r => new RaterProgress(r, scored.GetValueOrDefault(r), assigned?.GetValueOrDefault(r) ?? items)).ToList();
-        return new CampaignSummary(campaign.Id, campaign.Name, campaign.Status, campaign.Error, StoredTime.Utc(campaign.CreatedAtUtc),
-            StoredTime.Utc(campaign.ClosedAtUtc), questions, variants, answers, questions * variants.Count, raters,
-            campaign.Overlap, campaign.Guidelines, JsonSerializer.Deserialize<List<string>>(campaign.ExcludedRatersJson, Json) ?? [], campaign.CreatedByUserId);
-    }
-
-    private static List<PipelineVariant> Variants(CampaignEntity campaign) =>
-        JsonSerializer.Deserialize<List<PipelineVariant>>(campaign.VariantsJson, Json) ?? [];
-
-    private static List<string> Raters(CampaignEntity campaign) =>
-        JsonSerializer.Deserialize<List<string>>(campaign.RatersJson, Json) ?? [];
-
-    /// <summary>The rater's name as assigned (matched case-insensitively), or null when not assigned.</summary>
-    private static string? Rater(CampaignEntity campaign, string rater) =>
-        Raters(campaign).FirstOrDefault(r => string.Equals(r, rater.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -238,13 +238,13 @@ public sealed class CorpusUploadsTests : IDisposable
     [InlineData("/etc/passwd\u0000", "etc-passwd")]
     [InlineData("Ünïcode — only", "n-code-only")]
     [InlineData("../..", "")]
-    public void ASlugHasNoPathInIt(string value, string slug) => Assert.Equal(slug, CorpusUploads.Slug(value));
+    public void ASlugHasNoPathInIt(string value, string slug) => Assert.Equal(slug, UploadNames.Slug(value));
 
     [Fact]
     public void AVeryLongSlugIsCutButKeepsTwoLongIdsApart()
     {
-        var first = CorpusUploads.Slug(new string('a', 500) + "1");
-        var second = CorpusUploads.Slug(new string('a', 500) + "2");
+        var first = UploadNames.Slug(new string('a', 500) + "1");
+        var second = UploadNames.Slug(new string('a', 500) + "2");
 
         Assert.True(first.Length <= 120);
         Assert.NotEqual(first, second);
@@ -285,14 +285,14 @@ public sealed class CorpusUploadsTests : IDisposable
     {
         var roomy = Uploads(new AdminOptions { MaxUploadBytes = 1024 * 1024 });
 
-        var line = await UploadAsync(roomy, "one-line.txt", Encoding.UTF8.GetBytes("Title\n" + new string('x', CorpusUploads.MaxLineCharacters + 1)));
+        var line = await UploadAsync(roomy, "one-line.txt", Encoding.UTF8.GetBytes("Title\n" + new string('x', UploadedFileReader.MaxLineCharacters + 1)));
         var heading = await UploadAsync(roomy, "long-heading.md", Encoding.UTF8.GetBytes(Guideline.Replace("## Dosing", "## " + string.Concat(Enumerable.Repeat("dosing ", 5_000)), StringComparison.Ordinal)));
 
         Assert.Equal(UploadOutcome.Rejected, line.Outcome);
         Assert.Contains("line 2 is longer than 100,000 characters", line.Message);
         Assert.Equal(UploadOutcome.Accepted, heading.Outcome);
         var stored = Assert.Single(roomy.Source.Read().Documents, d => d.Id == "long-heading");
-        Assert.InRange(Assert.Single(stored.Sections).Heading.Length, 100, CorpusUploads.MaxTitleCharacters);
+        Assert.InRange(Assert.Single(stored.Sections).Heading.Length, 100, UploadedFileReader.MaxTitleCharacters);
     }
 
     /// <summary>Issue 20, finding 9: an XML of repeated entities grew from 100 KB to 8 MB stored (here 12 KB would become 90 KB).</summary>

@@ -1,9 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Deidentification;
-using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 
 namespace Workbench.UnitTests.Ingestion.Uploads;
@@ -12,25 +8,12 @@ namespace Workbench.UnitTests.Ingestion.Uploads;
 /// Issue 20: every upload reader (Markdown, text, PDF, PubMedQA JSON, MedQuAD XML) fed seeded random and
 /// adversarial input, each file read or refused within 2 s and 200 MB of allocations per megabyte of input.
 /// </summary>
-public sealed class UploadReadersFuzzTests : IDisposable
+public sealed class UploadReadersFuzzTests
 {
     private const int Megabyte = 1024 * 1024;
     private const string FrontMatter = "---\ntitle: T\norganisation: O\ntype: guideline\nspecialty: s\n---\n";
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "workbench-fuzz-" + Guid.NewGuid().ToString("N"));
-    private readonly CorpusUploads uploads;
-
-    public UploadReadersFuzzTests()
-    {
-        Directory.CreateDirectory(Path.Combine(root, "corpus"));
-        uploads = new CorpusUploads(
-            Options.Create(new AdminOptions { UploadDirectory = Path.Combine(root, "uploads") }),
-            Options.Create(new CorpusOptions { Directory = Path.Combine(root, "corpus") }),
-            Options.Create(new DeidentificationOptions { AllowListFile = Path.Combine(root, "allow-list.txt") }),
-            NullLogger<CorpusUploads>.Instance);
-    }
-
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    private readonly UploadedFileReader reader = new(new AdminOptions());
 
     public static TheoryData<string, string> Inputs()
     {
@@ -58,7 +41,7 @@ public sealed class UploadReadersFuzzTests : IDisposable
         string outcome;
         try
         {
-            outcome = $"read {uploads.Read(fileName, input, CancellationToken.None).Count} documents";
+            outcome = $"read {reader.Read(fileName, input, CancellationToken.None).Count} documents";
         }
         catch (FormatException ex)
         {

@@ -1,0 +1,8 @@
+namespace Workbench.Core.Ingestion.Uploads;
+
+public enum UploadOutcome
+{
+    Accepted,
+    Skipped,
+    Rejected,
+}
