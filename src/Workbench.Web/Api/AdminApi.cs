@@ -32,37 +32,21 @@ public static class AdminApi
         api.MapPost("/documents", UploadAsync).RequireRateLimiting(WebServiceCollectionExtensions.UploadPolicy).WithMetadata(uploadLimit)
             .WithName("UploadDocuments").WithSummary("Upload documents (multipart form, field 'files'); per-file outcome.");
         var json = api.MapGroup(string.Empty).WithMetadata(BodySizeLimit.Json);
-        json.MapPost("/reindex", (ReindexApiRequest request, ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) =>
-                request.Mode is null or ReindexMode.Full or ReindexMode.Changed
-                    ? ReindexAsync(request, user, reindex, ct)
-                    : Task.FromResult<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>>(
-                        TypedResults.Problem("mode must be 'full' or 'changed'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown reindex mode")))
-            .WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
-        json.MapPost("/rollback", (ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) => ReindexAsync(new ReindexApiRequest(ReindexMode.Rollback), user, reindex, ct))
-            .WithName("Rollback").WithSummary("Serve the previous index version again.");
-        api.MapGet("/jobs", async (ReindexService reindex, CancellationToken ct) => TypedResults.Ok(await reindex.ListAsync(cancellationToken: ct))).WithName("ListJobs");
+        json.MapPost("/reindex", StartReindexAsync).WithName("Reindex").WithSummary("Start a reindex: mode full (new version, then switch) or changed (in place).");
+        json.MapPost("/rollback", RollbackAsync).WithName("Rollback").WithSummary("Serve the previous index version again.");
+        api.MapGet("/jobs", ListJobsAsync).WithName("ListJobs");
         api.MapGet("/jobs/{id:guid}", GetJobAsync).WithName("GetJob").WithSummary("A job with its live progress while it runs.");
-        json.MapPost("/jobs/{id:guid}/cancel", async (Guid id, ClaimsPrincipal user, ReindexService reindex, CancellationToken ct) =>
-            await reindex.CancelAsync(id, user.ToActor(Actor.ApiChannel), ct)
-                ? Results.Accepted($"/api/admin/jobs/{id}")
-                : TypedResults.Problem($"Job {id} does not exist or is not queued or running.", statusCode: StatusCodes.Status409Conflict, title: "Not cancellable"))
-            .WithName("CancelJob");
+        json.MapPost("/jobs/{id:guid}/cancel", CancelJobAsync).WithName("CancelJob");
         api.MapGet("/corpus", CorpusAsync).WithName("Corpus").WithSummary("The live index version, counts by type and specialty, versions kept, uploads.");
-        api.MapGet("/redactions", (CorpusUploads uploads) => TypedResults.Ok(uploads.Redactions()))
+        api.MapGet("/redactions", Redactions)
             .WithName("UploadRedactions").WithSummary("Each uploaded document's redactions in context: the kind and the de-identified words around it, never the value.");
-        api.MapGet("/allow-list", (DeidentificationSettings settings) => TypedResults.Ok(new AllowListApiResponse(settings.AllowListFile, settings.AllowList().Terms)))
-            .WithName("AllowList").WithSummary("The terms never redacted (Deidentification:AllowListFile).");
+        api.MapGet("/allow-list", AllowList).WithName("AllowList").WithSummary("The terms never redacted (Deidentification:AllowListFile).");
         json.MapPut("/allow-list", SetAllowListAsync)
             .WithName("SetAllowList").WithSummary("Replace the terms never redacted; applies from the next upload and reindex; audited.");
-        api.MapGet("/audit", async ([AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) => TypedResults.Ok(await audit.QueryAsync(query.ToQuery(), ct)))
-            .WithName("Audit").WithSummary("The audit trail, newest first, filtered and paged (skip, take ≤ 1000).");
-        api.MapGet("/audit.csv", (ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) =>
-                ExportAuditAsync(user, query, audit, "csv", ct))
-            .WithName("AuditCsv").WithSummary("Every entry matching the filters as CSV.");
-        api.MapGet("/audit.json", (ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken ct) =>
-                ExportAuditAsync(user, query, audit, "json", ct))
-            .WithName("AuditJson").WithSummary("Every entry matching the filters as JSON.");
-        api.MapGet("/users", async (UserAdministration users, CancellationToken ct) => TypedResults.Ok(await users.ListAsync(ct))).WithName("ListUsers");
+        api.MapGet("/audit", AuditAsync).WithName("Audit").WithSummary("The audit trail, newest first, filtered and paged (skip, take ≤ 1000).");
+        api.MapGet("/audit.csv", ExportAuditCsvAsync).WithName("AuditCsv").WithSummary("Every entry matching the filters as CSV.");
+        api.MapGet("/audit.json", ExportAuditJsonAsync).WithName("AuditJson").WithSummary("Every entry matching the filters as JSON.");
+        api.MapGet("/users", ListUsersAsync).WithName("ListUsers");
         json.MapPut("/users/{userName}/roles", SetRolesAsync).WithName("SetRoles").WithSummary("Replace a user's roles (Clinician, Evaluator, Admin).");
         return app;
     }
@@ -73,21 +57,32 @@ public static class AdminApi
         public AuditQuery ToQuery(int? take = null) => new(From, To, Actor, Action, Skip ?? 0, take ?? Math.Clamp(Take ?? 100, 1, 1000));
     }
 
-    private static async Task<IResult> ExportAuditAsync(ClaimsPrincipal user, AuditApiQuery query, AuditTrail audit, string format, CancellationToken cancellationToken)
+    private static async Task<Ok<AuditPage>> AuditAsync([AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await audit.QueryAsync(query.ToQuery(), cancellationToken));
+
+    private static Task<FileContentHttpResult> ExportAuditCsvAsync(ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken cancellationToken) =>
+        ExportAuditAsync(user, query, audit, "csv", AuditTrail.ToCsv, "text/csv; charset=utf-8", cancellationToken);
+
+    private static Task<FileContentHttpResult> ExportAuditJsonAsync(ClaimsPrincipal user, [AsParameters] AuditApiQuery query, AuditTrail audit, CancellationToken cancellationToken) =>
+        ExportAuditAsync(user, query, audit, "json", AuditTrail.ToJson, "application/json", cancellationToken);
+
+    private static async Task<FileContentHttpResult> ExportAuditAsync(
+        ClaimsPrincipal user, AuditApiQuery query, AuditTrail audit, string format, Func<IReadOnlyList<AuditEvent>, string> render, string contentType, CancellationToken cancellationToken)
     {
         var page = await audit.QueryAsync(query.ToQuery(AuditTrail.MaxExport), cancellationToken);
         await audit.RecordAsync(user.ToActor(Actor.ApiChannel), AuditActions.AuditExported, format, $"{page.Events.Count} entries", cancellationToken);
         var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-        return format == "csv"
-            ? Results.File(System.Text.Encoding.UTF8.GetBytes(AuditTrail.ToCsv(page.Events)), "text/csv; charset=utf-8", $"audit-{stamp}.csv")
-            : Results.File(System.Text.Encoding.UTF8.GetBytes(AuditTrail.ToJson(page.Events)), "application/json", $"audit-{stamp}.json");
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(render(page.Events)), contentType, $"audit-{stamp}.{format}");
     }
+
+    private static async Task<Ok<IReadOnlyList<UserSummary>>> ListUsersAsync(UserAdministration users, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await users.ListAsync(cancellationToken));
 
     private static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetRolesAsync(
         string userName, RolesApiRequest request, ClaimsPrincipal user, UserAdministration users, CancellationToken cancellationToken)
     {
-        var target = (await users.ListAsync(cancellationToken)).FirstOrDefault(u => string.Equals(u.UserName, userName, StringComparison.OrdinalIgnoreCase));
-        if (target is null)
+        var targetId = await users.FindIdByNameAsync(userName);
+        if (targetId is null)
         {
             return TypedResults.Problem($"There is no user '{userName}'.", statusCode: StatusCodes.Status404NotFound, title: "User not found");
         }
@@ -103,9 +98,13 @@ public static class AdminApi
             roles.Add(role);
         }
 
-        var change = await users.SetRolesAsync(target.Id, roles.Distinct().ToList(), user.ToActor(Actor.ApiChannel), cancellationToken);
+        var change = await users.SetRolesAsync(targetId, roles.Distinct().ToList(), user.ToActor(Actor.ApiChannel), cancellationToken);
         return change.Succeeded ? TypedResults.NoContent() : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["roles"] = [change.Error!] });
     }
+
+    private static Ok<IReadOnlyList<UploadedRedactions>> Redactions(CorpusUploads uploads) => TypedResults.Ok(uploads.Redactions());
+
+    private static Ok<AllowListApiResponse> AllowList(DeidentificationSettings settings) => TypedResults.Ok(new AllowListApiResponse(settings.AllowListFile, settings.AllowList().Terms));
 
     private static async Task<Results<NoContent, ValidationProblem>> SetAllowListAsync(
         AllowListApiRequest request, ClaimsPrincipal user, DeidentificationSettings settings, CancellationToken cancellationToken)
@@ -162,13 +161,22 @@ public static class AdminApi
         return TypedResults.Ok<IReadOnlyList<UploadResult>>(results);
     }
 
+    private static async Task<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>> StartReindexAsync(
+        ReindexApiRequest request, ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken) =>
+        request.Mode is null or ReindexMode.Full or ReindexMode.Changed
+            ? await ReindexAsync(request.Mode ?? ReindexMode.Full, user, reindex, cancellationToken)
+            : TypedResults.Problem("mode must be 'full' or 'changed'.", statusCode: StatusCodes.Status400BadRequest, title: "Unknown reindex mode");
+
+    private static Task<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>> RollbackAsync(ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken) =>
+        ReindexAsync(ReindexMode.Rollback, user, reindex, cancellationToken);
+
     private static async Task<Results<Accepted<ReindexJob>, Ok<ReindexJob>, ProblemHttpResult>> ReindexAsync(
-        ReindexApiRequest request, ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken)
+        ReindexMode mode, ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken)
     {
         ReindexRequestResult result;
         try
         {
-            result = await reindex.StartAsync(request.Mode ?? ReindexMode.Full, user.ToActor(Actor.ApiChannel), cancellationToken);
+            result = await reindex.StartAsync(mode, user.ToActor(Actor.ApiChannel), cancellationToken);
         }
         catch (PassageIndexException)
         {
@@ -185,10 +193,18 @@ public static class AdminApi
             : TypedResults.Accepted($"/api/admin/jobs/{result.Job.Id}", result.Job);
     }
 
+    private static async Task<Ok<IReadOnlyList<ReindexJob>>> ListJobsAsync(ReindexService reindex, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reindex.ListAsync(cancellationToken: cancellationToken));
+
     private static async Task<Results<Ok<JobWithProgress>, ProblemHttpResult>> GetJobAsync(Guid id, ReindexService reindex, CancellationToken cancellationToken) =>
         await reindex.GetAsync(id, cancellationToken) is { } job
             ? TypedResults.Ok(new JobWithProgress(job, reindex.ProgressOf(job)))
             : TypedResults.Problem($"There is no job with id {id}.", statusCode: StatusCodes.Status404NotFound, title: "Job not found");
+
+    private static async Task<Results<Accepted, ProblemHttpResult>> CancelJobAsync(Guid id, ClaimsPrincipal user, ReindexService reindex, CancellationToken cancellationToken) =>
+        await reindex.CancelAsync(id, user.ToActor(Actor.ApiChannel), cancellationToken)
+            ? TypedResults.Accepted($"/api/admin/jobs/{id}")
+            : TypedResults.Problem($"Job {id} does not exist or is not queued or running.", statusCode: StatusCodes.Status409Conflict, title: "Not cancellable");
 
     private static async Task<Results<Ok<CorpusOverview>, ProblemHttpResult>> CorpusAsync(CorpusOverviews overviews, CancellationToken cancellationToken)
     {

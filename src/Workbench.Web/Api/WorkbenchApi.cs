@@ -27,8 +27,7 @@ public static class WorkbenchApi
         clinician.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
         clinician.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with the caller's latest rating (one's own answers, or any for evaluators, with every rater's).");
         clinician.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
-        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames())))
-            .RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
+        api.MapGet("/me", GetMe).RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
         api.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health").WithSummary("Qdrant and database status; corpus problems for admins.");
         return app;
     }
@@ -103,6 +102,8 @@ public static class WorkbenchApi
             ? AnswerNotFound(id)
             : TypedResults.Created($"/api/answers/{id}", rating);
     }
+
+    public static Ok<Me> GetMe(ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames()));
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
         ClaimsPrincipal user, IPassageIndex index, DatabaseProbe database, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)
