@@ -23,6 +23,52 @@ public sealed record ExcludedRatersApiRequest(IReadOnlyList<string>? Raters);
 
 public sealed record CampaignCreated(Guid Id);
 
+/// <summary>A campaign with its progress and the planning figures the form shows.</summary>
+public sealed record CampaignResponse(
+    Guid Id,
+    string Name,
+    CampaignStatus Status,
+    string? Error,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? ClosedAt,
+    int Questions,
+    IReadOnlyList<PipelineVariant> Variants,
+    int AnswersDone,
+    int AnswersTotal,
+    IReadOnlyList<RaterProgress> Raters,
+    int? Overlap,
+    string? Guidelines,
+    IReadOnlyList<string> ExcludedRaters,
+    string? OwnerUserId,
+    int Items,
+    int RatersPerItem,
+    int JudgementsPerPair,
+    int JudgementsNeededFor55)
+{
+    public static CampaignResponse From(CampaignSummary c) => new(
+        c.Id, c.Name, c.Status, c.Error, c.CreatedAt, c.ClosedAt, c.Questions, c.Variants, c.AnswersDone, c.AnswersTotal, c.Raters, c.Overlap, c.Guidelines,
+        c.ExcludedRaters, c.OwnerUserId, c.Items, c.RatersPerItem, c.JudgementsPerPair, c.JudgementsNeededFor55);
+}
+
+/// <summary>An item as a rater receives it: the question and two anonymous answers, and where it stands in the rater's order.</summary>
+public sealed record BlindItemResponse(
+    Guid CampaignId,
+    string CampaignName,
+    int Item,
+    int Total,
+    int Scored,
+    string Question,
+    BlindAnswer Left,
+    BlindAnswer Right,
+    BlindJudgement? Existing,
+    int Position,
+    int? Previous,
+    int? Next)
+{
+    public static BlindItemResponse From(BlindItem b) =>
+        new(b.CampaignId, b.CampaignName, b.Item, b.Total, b.Scored, b.Question, b.Left, b.Right, b.Existing, b.Position, b.Previous, b.Next);
+}
+
 /// <summary>
 /// Evaluation campaigns for automation. What a rater receives (items) is blinded: no configuration, no
 /// answer id. Results and exports exist only once the campaign is closed.
@@ -60,8 +106,8 @@ public static class CampaignApi
             ? await next(context)
             : TypedResults.Problem("You can only fetch and score items as yourself.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
-    private static async Task<Ok<IReadOnlyList<CampaignSummary>>> ListAsync(CampaignStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await store.ListAsync(cancellationToken));
+    private static async Task<Ok<List<CampaignResponse>>> ListAsync(CampaignStore store, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await store.ListAsync(cancellationToken)).Select(CampaignResponse.From).ToList());
 
     private static async Task<Results<Created<CampaignCreated>, ValidationProblem>> CreateAsync(
         CampaignApiRequest request, ClaimsPrincipal user, CampaignService campaigns, CancellationToken cancellationToken)
@@ -101,20 +147,20 @@ public static class CampaignApi
         return TypedResults.ValidationProblem(errors);
     }
 
-    private static async Task<Results<Ok<CampaignSummary>, ProblemHttpResult>> GetAsync(Guid id, CampaignStore store, CancellationToken cancellationToken) =>
-        await store.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(campaign) : NotFound(id);
+    private static async Task<Results<Ok<CampaignResponse>, ProblemHttpResult>> GetAsync(Guid id, CampaignStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } campaign ? TypedResults.Ok(CampaignResponse.From(campaign)) : NotFound(id);
 
-    private static Task<Results<Ok<BlindItem>, NoContent, ProblemHttpResult>> NextItemAsync(Guid id, string rater, CampaignStore store, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<BlindItemResponse>, NoContent, ProblemHttpResult>> NextItemAsync(Guid id, string rater, CampaignStore store, CancellationToken cancellationToken) =>
         ItemAsync(id, rater, null, store, cancellationToken);
 
-    private static Task<Results<Ok<BlindItem>, NoContent, ProblemHttpResult>> GetItemAsync(Guid id, string rater, int item, CampaignStore store, CancellationToken cancellationToken) =>
+    private static Task<Results<Ok<BlindItemResponse>, NoContent, ProblemHttpResult>> GetItemAsync(Guid id, string rater, int item, CampaignStore store, CancellationToken cancellationToken) =>
         ItemAsync(id, rater, item, store, cancellationToken);
 
-    private static async Task<Results<Ok<BlindItem>, NoContent, ProblemHttpResult>> ItemAsync(Guid id, string rater, int? item, CampaignStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<BlindItemResponse>, NoContent, ProblemHttpResult>> ItemAsync(Guid id, string rater, int? item, CampaignStore store, CancellationToken cancellationToken)
     {
         if (await store.GetItemAsync(id, rater, item, cancellationToken) is { } blind)
         {
-            return TypedResults.Ok(blind);
+            return TypedResults.Ok(BlindItemResponse.From(blind));
         }
 
         var campaign = await store.GetAsync(id, cancellationToken);
