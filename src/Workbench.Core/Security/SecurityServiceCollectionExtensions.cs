@@ -19,12 +19,13 @@ public static class SecurityServiceCollectionExtensions
 
     /// <summary>
     /// Accounts (ASP.NET Core Identity's user and role stores in the application database), the password
-    /// and lockout rules, API tokens and user administration. The web host adds sign-in on top.
+    /// and lockout rules, API tokens, user administration and the data-protection key ring. The web host adds sign-in on top.
     /// </summary>
     public static IdentityBuilder AddWorkbenchUsers(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddValidatedOptions<SecurityOptions>(configuration, SecurityOptions.Section);
         services.AddSingleton<UserAdministration>();
+        services.AddSingleton<KeyRingStore>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<SecurityOptions>>((identity, security) =>
         {
             identity.Password.RequiredLength = security.Value.MinPasswordLength;

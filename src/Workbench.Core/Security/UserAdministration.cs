@@ -50,6 +50,13 @@ public sealed class UserAdministration(IServiceScopeFactory scopes, IDbContextFa
             logins.Where(l => l.UserId == u.Id).Select(l => l.ProviderDisplayName ?? l.LoginProvider).ToList())).ToList();
     }
 
+    /// <summary>The id of the user with this name (any case), or null.</summary>
+    public async Task<string?> FindIdByNameAsync(string userName)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().FindByNameAsync(userName))?.Id;
+    }
+
     public async Task<UserChange> CreateAsync(string userName, string? email, IReadOnlyCollection<string> roles, Actor actor, CancellationToken cancellationToken = default)
     {
         userName = userName.Trim();

@@ -1,5 +1,4 @@
 using Workbench.Core.Domain;
-using Workbench.Core.Answering;
 
 namespace Workbench.Web.Api;
 
@@ -9,8 +8,36 @@ public sealed record AskApiRequest(string? Question, int? TopK, AskFilters? Filt
 
 public sealed record RatingApiRequest(int Score, IReadOnlyList<string?>? Flags, string? Comment);
 
+/// <summary>An answer: cited sentences, or an abstention that shows the closest passages instead.</summary>
+public sealed record AnswerResponse(
+    Guid AnswerId,
+    string Question,
+    IReadOnlyList<AnswerSentence> Sentences,
+    IReadOnlyList<Citation> Citations,
+    IReadOnlyList<Citation> ClosestPassages,
+    bool Abstained,
+    string? AbstentionReason,
+    AskTimings Timings,
+    PipelineConfiguration Pipeline,
+    DateTimeOffset AskedAt,
+    IReadOnlyList<RetrievedSummary>? Retrieved,
+    string? Notice,
+    string Text)
+{
+    public static AnswerResponse From(AskResult a) => new(
+        a.AnswerId, a.Question, a.Sentences, a.Citations, a.ClosestPassages, a.Abstained, a.AbstentionReason, a.Timings, a.Pipeline, a.AskedAt, a.Retrieved, a.Notice, a.Text);
+}
+
+public sealed record RatingResponse(Guid Id, Guid AnswerId, int Score, RatingFlags Flags, string? Comment, DateTimeOffset CreatedAt)
+{
+    public static RatingResponse From(AnswerRating r) => new(r.Id, r.AnswerId, r.Score, r.Flags, r.Comment, r.CreatedAt);
+}
+
+/// <summary>One rater's latest rating; no rater for ratings from before sign-in.</summary>
+public sealed record RaterRatingResponse(string? Rater, RatingResponse Rating);
+
 /// <summary>An answer with the caller's own latest rating and, for evaluators and admins, every rater's latest.</summary>
-public sealed record AnswerWithRating(AskResult Answer, AnswerRating? Rating, IReadOnlyList<RaterRating>? Ratings);
+public sealed record AnswerWithRating(AnswerResponse Answer, RatingResponse? Rating, IReadOnlyList<RaterRatingResponse>? Ratings);
 
 public sealed record HealthReport(string Status, QdrantHealth Qdrant, DatabaseHealth Database, CorpusHealth Corpus);
 

@@ -27,13 +27,12 @@ public static class WorkbenchApi
         clinician.MapPost("/ask", AskAsync).RequireRateLimiting(WebServiceCollectionExtensions.AskPolicy).WithName("Ask").WithSummary("Answer a clinical question with cited passages.");
         clinician.MapGet("/answers/{id:guid}", GetAnswerAsync).WithName("GetAnswer").WithSummary("An answer with the caller's latest rating (one's own answers, or any for evaluators, with every rater's).");
         clinician.MapPost("/answers/{id:guid}/ratings", RateAsync).WithName("RateAnswer").WithSummary("Rate an answer 1–5 with flags and a comment.");
-        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames())))
-            .RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
+        api.MapGet("/me", GetMe).RequireAuthorization().WithName("Me").WithSummary("Who the caller is signed in as, and their roles.");
         api.MapGet("/health", HealthAsync).AllowAnonymous().WithName("Health").WithSummary("Qdrant and database status; corpus problems for admins.");
         return app;
     }
 
-    public static async Task<Results<Ok<AskResult>, ValidationProblem, ProblemHttpResult>> AskAsync(
+    public static async Task<Results<Ok<AnswerResponse>, ValidationProblem, ProblemHttpResult>> AskAsync(
         AskApiRequest request, ClaimsPrincipal user, AnswerService answers, CancellationToken cancellationToken)
     {
         var filters = ToFilters(request.Filters, out var filterError);
@@ -44,7 +43,7 @@ public static class WorkbenchApi
 
         try
         {
-            return TypedResults.Ok(await answers.AskAsync(new AskRequest(request.Question ?? string.Empty, request.TopK, filters), user.ToActor(Actor.ApiChannel), cancellationToken));
+            return TypedResults.Ok(AnswerResponse.From(await answers.AskAsync(new AskRequest(request.Question ?? string.Empty, request.TopK, filters), user.ToActor(Actor.ApiChannel), cancellationToken)));
         }
         catch (InvalidQuestionException ex)
         {
@@ -66,10 +65,11 @@ public static class WorkbenchApi
         }
 
         var all = (await authorization.AuthorizeAsync(user, Policies.Evaluator)).Succeeded ? await store.ListRatingsAsync(id, cancellationToken) : null;
-        return TypedResults.Ok(new AnswerWithRating(stored.Answer, stored.LatestRating, all));
+        return TypedResults.Ok(new AnswerWithRating(AnswerResponse.From(stored.Answer), stored.LatestRating is { } own ? RatingResponse.From(own) : null,
+            all?.Select(r => new RaterRatingResponse(r.Rater, RatingResponse.From(r.Rating))).ToList()));
     }
 
-    public static async Task<Results<Created<AnswerRating>, ValidationProblem, ProblemHttpResult>> RateAsync(
+    public static async Task<Results<Created<RatingResponse>, ValidationProblem, ProblemHttpResult>> RateAsync(
         Guid id, RatingApiRequest request, ClaimsPrincipal user, AnswerStore store, IAuthorizationService authorization, CancellationToken cancellationToken)
     {
         var flags = RatingFlags.None;
@@ -101,8 +101,10 @@ public static class WorkbenchApi
         var rating = await store.AddRatingAsync(id, input, user.ToActor(Actor.ApiChannel), cancellationToken);
         return rating is null
             ? AnswerNotFound(id)
-            : TypedResults.Created($"/api/answers/{id}", rating);
+            : TypedResults.Created($"/api/answers/{id}", RatingResponse.From(rating));
     }
+
+    public static Ok<Me> GetMe(ClaimsPrincipal user) => TypedResults.Ok(new Me(user.Identity?.Name ?? string.Empty, user.RoleNames()));
 
     public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> HealthAsync(
         ClaimsPrincipal user, IPassageIndex index, DatabaseProbe database, IndexStatus status, IAuthorizationService authorization, CancellationToken cancellationToken)

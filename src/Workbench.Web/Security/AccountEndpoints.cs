@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Workbench.Core.Domain;
@@ -18,13 +19,7 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account").WithTags("Account");
         account.MapPost("/logout", SignOutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         account.MapPost("/external-login", ExternalLoginAsync).AllowAnonymous();
-        account.MapGet("/external-callback", async (string? returnUrl, ExternalSignIn external, HttpContext context, CancellationToken ct) =>
-            {
-                var error = await external.CompleteAsync(ct);
-                await context.SignOutAsync(IdentityConstants.ExternalScheme);
-                return Results.LocalRedirect(error is null ? LocalUrl(returnUrl) : $"/account/login?error={error}");
-            })
-            .AllowAnonymous();
+        account.MapGet("/external-callback", ExternalCallbackAsync).AllowAnonymous();
         return app;
     }
 
@@ -43,7 +38,7 @@ public static class AccountEndpoints
         return local.StartsWith("//", StringComparison.Ordinal) || local.StartsWith("/\\", StringComparison.Ordinal) ? "/" : local;
     }
 
-    private static async Task<IResult> ExternalLoginAsync([FromForm] string provider, [FromForm] string? returnUrl, SignInManager<IdentityUser> signIn)
+    private static async Task<Results<ProblemHttpResult, ChallengeHttpResult>> ExternalLoginAsync([FromForm] string provider, [FromForm] string? returnUrl, SignInManager<IdentityUser> signIn)
     {
         if ((await signIn.GetExternalAuthenticationSchemesAsync()).All(s => s.Name != provider))
         {
@@ -54,7 +49,14 @@ public static class AccountEndpoints
         return TypedResults.Challenge(signIn.ConfigureExternalAuthenticationProperties(provider, callback), [provider]);
     }
 
-    private static async Task<IResult> SignOutAsync(ClaimsPrincipal user, SignInManager<IdentityUser> signIn, AuditTrail audit, CancellationToken cancellationToken)
+    private static async Task<RedirectHttpResult> ExternalCallbackAsync(string? returnUrl, ExternalSignIn external, HttpContext context, CancellationToken cancellationToken)
+    {
+        var error = await external.CompleteAsync(cancellationToken);
+        await context.SignOutAsync(IdentityConstants.ExternalScheme);
+        return TypedResults.LocalRedirect(error is null ? LocalUrl(returnUrl) : $"/account/login?error={error}");
+    }
+
+    private static async Task<RedirectHttpResult> SignOutAsync(ClaimsPrincipal user, SignInManager<IdentityUser> signIn, AuditTrail audit, CancellationToken cancellationToken)
     {
         var actor = user.ToActor(Actor.PagesChannel);
         await signIn.SignOutAsync();

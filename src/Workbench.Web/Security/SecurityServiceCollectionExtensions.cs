@@ -5,9 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
@@ -26,7 +24,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddWorkbenchUsers(configuration).AddSignInManager().AddDefaultTokenProviders();
         services.AddDataProtection().SetApplicationName("clinician-workbench");
-        services.AddOptions<KeyManagementOptions>().Configure<IDbContextFactory<WorkbenchDbContext>>((keys, contexts) => keys.XmlRepository = new DatabaseKeyRepository(contexts));
+        services.AddOptions<KeyManagementOptions>().Configure<KeyRingStore>((keys, store) => keys.XmlRepository = new KeyRingXmlRepository(store));
         services.AddOptions<OpenIdConnectSettings>().Bind(configuration.GetSection(OpenIdConnectSettings.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         var authentication = services.AddAuthentication(options =>
