@@ -19,7 +19,7 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
     };
 
     private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-answers-").FullName;
+    private readonly TempFolder folder = new("workbench-answers-");
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
@@ -50,7 +50,7 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     private static string Question(string document) => document switch

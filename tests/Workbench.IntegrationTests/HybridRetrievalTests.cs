@@ -29,7 +29,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     };
 
     private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-hybrid-").FullName;
+    private readonly TempFolder folder = new("workbench-hybrid-");
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
@@ -62,7 +62,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     private async Task<List<string>> RankAsync(string question, RetrieverKind kind)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
+using Workbench.TestSupport;
 
 namespace Workbench.UnitTests.Ingestion.Uploads;
 
@@ -17,7 +18,7 @@ public sealed class UploadReadersFuzzTests : IDisposable
     private const int Megabyte = 1024 * 1024;
     private const string FrontMatter = "---\ntitle: T\norganisation: O\ntype: guideline\nspecialty: s\n---\n";
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "workbench-fuzz-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder root = new("workbench-fuzz-");
     private readonly CorpusUploads uploads;
 
     public UploadReadersFuzzTests()
@@ -30,7 +31,7 @@ public sealed class UploadReadersFuzzTests : IDisposable
             NullLogger<CorpusUploads>.Instance);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => root.Dispose();
 
     public static TheoryData<string, string> Inputs()
     {
