@@ -12,6 +12,8 @@ results="$root/artifacts/test-results/trx"
 rm -rf "$results"
 mkdir -p "$results"
 
+# Tags the PostgreSQL folders of this run (see PostgresFixture), so the clean-up below leaves other runs' servers alone.
+export WORKBENCH_TEST_RUN="run$$"
 dotnet test "$root/Workbench.sln" --no-build --logger trx --results-directory "$results" -- RunConfiguration.TreatNoTestsAsError=true
 status=$?
 
@@ -22,7 +24,7 @@ for pid in $(pgrep -f "$root/.tools/qdrant/qdrant" || true); do
     "${tmp%/}"/workbench-qdrant-*) kill "$pid" 2>/dev/null || true ;;
   esac
 done
-pkill -INT -f -- "-D ${tmp%/}/workbench-pg-" 2>/dev/null || true
+pkill -INT -f -- "-D ${tmp%/}/workbench-pg-$WORKBENCH_TEST_RUN-" 2>/dev/null || true
 
 passed=0
 failed=0

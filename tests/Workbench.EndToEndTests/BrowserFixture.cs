@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.EndToEndTests;
 

@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.EndToEndTests;
 
@@ -11,7 +12,7 @@ namespace Workbench.EndToEndTests;
 [Collection(BrowserCollection.Name)]
 public sealed class StreamingAnswerTests(BrowserFixture fixture) : IAsyncLifetime
 {
-    private readonly string corpus = Directory.CreateTempSubdirectory("workbench-e2e-llm-").FullName;
+    private readonly TempFolder corpus = new("workbench-e2e-llm-");
     private readonly FakeChatCompletionServer model = new(
         "Low-dose aspirin (81 mg/day) is recommended after 12 weeks of gestation in pregnant people at high risk for preeclampsia [1]. " +
         "Aspirin 325 mg/day should be started in the first week of pregnancy [1].",
@@ -37,7 +38,7 @@ public sealed class StreamingAnswerTests(BrowserFixture fixture) : IAsyncLifetim
     {
         await app.DisposeAsync();
         await model.DisposeAsync();
-        Directory.Delete(corpus, recursive: true);
+        corpus.Dispose();
     }
 
     [Fact]

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
-using Workbench.Core.Ingestion;
 using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
@@ -18,40 +16,13 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
         ["transfusion"] = "Red cell transfusion in surgery uses a restrictive haemoglobin threshold of 7 g/dL.",
     };
 
-    private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-answers-").FullName;
-    private ServiceProvider services = null!;
+    // The reference answer of each question is its document's text word for word.
+    private readonly IndexedTestCorpus corpus = new("answers", Documents, Documents.Select(d =>
+        $$"""{"question": "{{Question(d.Key)}}", "documents": ["{{d.Key}}"], "answer": "{{d.Value}}"}"""));
 
-    public async Task InitializeAsync()
-    {
-        foreach (var (id, text) in Documents)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, id + ".md"),
-                $"---\ntitle: {id}\norganisation: Test\nyear: 2024\ntype: guideline\nspecialty: test\nurl: https://example.org/{id}\n---\n\n## Text\n{text}\n");
-        }
+    public Task InitializeAsync() => corpus.InitializeAsync();
 
-        // The reference answer of each question is its document's text word for word.
-        await File.WriteAllLinesAsync(Path.Combine(folder, EvaluationDataset.QuestionsFile), Documents.Select(d =>
-            $$"""{"question": "{{Question(d.Key)}}", "documents": ["{{d.Key}}"], "answer": "{{d.Value}}"}"""));
-        await qdrant.InitializeAsync();
-        services = CoreServices.Build(qdrant, "answers", Path.Combine(folder, "workbench.db"));
-        await services.GetRequiredService<PassageIndexer>().IndexAsync(new MarkdownCorpusSource(folder));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await services.DisposeAsync();
-        }
-        finally
-        {
-            await qdrant.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public Task DisposeAsync() => corpus.DisposeAsync();
 
     private static string Question(string document) => document switch
     {
@@ -65,8 +36,8 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
     [Fact]
     public async Task TheProbesFilterRemovesEveryPassageOfTheGoldDocument()
     {
-        var pipeline = services.GetRequiredService<AskPipeline>();
-        var question = EvaluationDataset.Load(folder).Questions.Single(q => q.RelevantDocuments.Contains("statins"));
+        var pipeline = corpus.Get<AskPipeline>();
+        var question = EvaluationDataset.Load(corpus.Folder).Questions.Single(q => q.RelevantDocuments.Contains("statins"));
 
         var open = await pipeline.RetrieveAsync(new AskRequest(question.Question, TopK: 5));
         var probed = await pipeline.RetrieveAsync(new AskRequest(question.Question, TopK: 5, Filters: AnswerEvaluator.WithoutGold(question)));
@@ -81,10 +52,10 @@ public sealed class AnswerEvaluationTests : IAsyncLifetime
     [Fact]
     public async Task TheRunScoresEveryComposerOnTheSamePassagesWithOneQuestionProbed()
     {
-        var dataset = EvaluationDataset.Load(folder);
-        var composers = services.GetRequiredService<AnswerComposers>();
+        var dataset = EvaluationDataset.Load(corpus.Folder);
+        var composers = corpus.Get<AnswerComposers>();
 
-        var report = await services.GetRequiredService<AnswerEvaluator>().RunAsync(dataset, composers.All);
+        var report = await corpus.Get<AnswerEvaluator>().RunAsync(dataset, composers.All);
 
         Assert.Equal(5, report.Questions);
         Assert.Equal(1, report.Probed);

@@ -1,4 +1,5 @@
 using Workbench.Core.Evaluation;
+using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 
@@ -7,20 +8,13 @@ public class EvaluationDatasetTests
     [Fact]
     public void AMalformedQuestionsFileIsRejectedWithItsLineNumber()
     {
-        var folder = Directory.CreateTempSubdirectory("workbench-eval-").FullName;
-        try
-        {
-            File.WriteAllLines(Path.Combine(folder, EvaluationDataset.QuestionsFile),
-                ["""{"question": "ok", "documents": ["a"]}""", "", """{"question": "no gold"}"""]);
+        using var folder = new TempFolder("workbench-eval-");
+        File.WriteAllLines(Path.Combine(folder, EvaluationDataset.QuestionsFile),
+            ["""{"question": "ok", "documents": ["a"]}""", "", """{"question": "no gold"}"""]);
 
-            var error = Assert.Throws<FormatException>(() => EvaluationDataset.Load(folder));
+        var error = Assert.Throws<FormatException>(() => EvaluationDataset.Load(folder));
 
-            Assert.Contains("line 3", error.Message);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.Contains("line 3", error.Message);
     }
 
     [Fact]

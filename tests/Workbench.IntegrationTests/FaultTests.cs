@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests;
 
@@ -10,7 +11,7 @@ namespace Workbench.IntegrationTests;
 public sealed class FaultTests : IAsyncLifetime
 {
     private readonly QdrantFixture qdrant = new();
-    private readonly string corpus = Directory.CreateTempSubdirectory("workbench-small-corpus-").FullName;
+    private readonly TempFolder corpus = new("workbench-small-corpus-");
     private WorkbenchAppFactory app = null!;
     private HttpClient client = null!;
 
@@ -37,7 +38,7 @@ public sealed class FaultTests : IAsyncLifetime
         finally
         {
             await qdrant.DisposeAsync();
-            Directory.Delete(corpus, recursive: true);
+            corpus.Dispose();
         }
     }
 

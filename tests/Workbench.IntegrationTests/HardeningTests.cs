@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests;
 

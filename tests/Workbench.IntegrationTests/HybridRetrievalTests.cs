@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Statistics;
-using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
 
@@ -28,46 +27,19 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
         ["statins"] = "Statins lower LDL cholesterol and reduce cardiovascular events in adults at raised risk.",
     };
 
-    private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-hybrid-").FullName;
-    private ServiceProvider services = null!;
+    private readonly IndexedTestCorpus corpus = new("hybrid", Documents,
+    [
+        $$"""{"question": "{{LexicalQuestion}}", "documents": ["zx-reagent"]}""",
+        $$"""{"question": "{{SemanticQuestion}}", "documents": ["hypertension"]}""",
+    ]);
 
-    public async Task InitializeAsync()
-    {
-        foreach (var (id, text) in Documents)
-        {
-            await File.WriteAllTextAsync(Path.Combine(folder, id + ".md"),
-                $"---\ntitle: {id}\norganisation: Test\nyear: 2024\ntype: guideline\nspecialty: test\nurl: https://example.org/{id}\n---\n\n## Text\n{text}\n");
-        }
+    public Task InitializeAsync() => corpus.InitializeAsync();
 
-        await File.WriteAllLinesAsync(Path.Combine(folder, EvaluationDataset.QuestionsFile),
-        [
-            $$"""{"question": "{{LexicalQuestion}}", "documents": ["zx-reagent"]}""",
-            $$"""{"question": "{{SemanticQuestion}}", "documents": ["hypertension"]}""",
-        ]);
-        await qdrant.InitializeAsync();
-        services = CoreServices.Build(qdrant, "hybrid", Path.Combine(folder, "workbench.db"));
-        await services.GetRequiredService<PassageIndexer>().IndexAsync(new MarkdownCorpusSource(folder));
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await services.DisposeAsync();
-        }
-        finally
-        {
-            await qdrant.DisposeAsync();
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    public Task DisposeAsync() => corpus.DisposeAsync();
 
     private async Task<List<string>> RankAsync(string question, RetrieverKind kind)
     {
-        var result = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest(question, 6, null, kind, RerankerKind.None));
+        var result = await corpus.Get<AskPipeline>().RetrieveAsync(new AskRequest(question, 6, null, kind, RerankerKind.None));
         return result.Passages.Select(p => p.Passage.DocumentId).ToList();
     }
 
@@ -99,8 +71,8 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task LinearFusionIsTheCosinePlusTheWeightedWordScore()
     {
-        var index = services.GetRequiredService<IPassageIndex>();
-        var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+        var index = corpus.Get<IPassageIndex>();
+        var embedding = await corpus.Get<IEmbeddingGenerator<string, Embedding<float>>>()
             .GenerateAsync("Represent this sentence for searching relevant passages: " + LexicalQuestion);
         PassageQuery Query(RetrieverKind kind, double weight) =>
             new(embedding.Vector, SparseEncoder.EncodeQuery(LexicalQuestion), kind, 6, Workbench.Core.Domain.SearchFilters.None, new FusionSettings(FusionKind.Linear, SparseWeight: weight));
@@ -121,7 +93,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task HybridResultsCarryTheirDenseSimilarityForAbstention()
     {
-        var result = await services.GetRequiredService<AskPipeline>().RetrieveAsync(new AskRequest(SemanticQuestion, 3, null, RetrieverKind.Hybrid));
+        var result = await corpus.Get<AskPipeline>().RetrieveAsync(new AskRequest(SemanticQuestion, 3, null, RetrieverKind.Hybrid));
 
         Assert.All(result.Passages, p => Assert.InRange(p.Score, 0.1, 1.0));
         Assert.All(result.Passages, p => Assert.NotEqual(p.Score, p.RankScore));
@@ -132,8 +104,8 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task HitsCarryTheCosineThatDenseSearchGivesAndTheirTermIdsWhenAsked()
     {
-        var index = services.GetRequiredService<IPassageIndex>();
-        var embedding = await services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()
+        var index = corpus.Get<IPassageIndex>();
+        var embedding = await corpus.Get<IEmbeddingGenerator<string, Embedding<float>>>()
             .GenerateAsync("Represent this sentence for searching relevant passages: " + SemanticQuestion);
         PassageQuery Query(RetrieverKind kind) =>
             new(embedding.Vector, SparseEncoder.EncodeQuery(SemanticQuestion), kind, 6, Workbench.Core.Domain.SearchFilters.None, new FusionSettings(FusionKind.Dbsf), WithTermIds: true);
@@ -151,9 +123,9 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task TheHarnessScoresATinyDataSetAsComputedByHand()
     {
-        var dataset = EvaluationDataset.Load(folder);
+        var dataset = EvaluationDataset.Load(corpus.Folder);
 
-        var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(dataset, [RetrieverSpec.Parse("sparse")]);
+        var report = await corpus.Get<RetrievalEvaluator>().RunAsync(dataset, [RetrieverSpec.Parse("sparse")]);
 
         // Sparse finds ZX-5512 first and never finds the hypertension document: half of each metric.
         Assert.Equal(["dense", "sparse"], report.Retrievers.Select(r => r.Retriever));
@@ -173,7 +145,7 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     [Fact]
     public async Task DefaultIsWhatTheAskPageRunsNamedByItsPipeline()
     {
-        var report = await services.GetRequiredService<RetrievalEvaluator>().RunAsync(EvaluationDataset.Load(folder), [RetrieverSpec.Default]);
+        var report = await corpus.Get<RetrievalEvaluator>().RunAsync(EvaluationDataset.Load(corpus.Folder), [RetrieverSpec.Default]);
 
         // The configured default (hybrid, DBSF, lexical re-ranking, cleaned question), not plain hybrid, beside the dense baseline.
         Assert.Equal(["dense", "default: hybrid [dbsf, lexical(w=0.2), cleaned]"], report.Retrievers.Select(r => r.Retriever));

@@ -5,6 +5,7 @@ using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests;
 

@@ -6,6 +6,7 @@ using Workbench.Core.Answering;
 using Workbench.Core.Domain;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests;
 
@@ -22,7 +23,7 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
     private const string WrongDose = "Aspirin 325 mg/day should be started in the first week of pregnancy [1].";
 
     private readonly QdrantFixture qdrant = new();
-    private readonly string corpus = Directory.CreateTempSubdirectory("workbench-llm-corpus-").FullName;
+    private readonly TempFolder corpus = new("workbench-llm-corpus-");
     private readonly FakeChatCompletionServer model = new($"{Supported} This sentence cites nothing. {WrongDose} This one cites a passage that was never given [9].");
     private WorkbenchAppFactory app = null!;
     private WorkbenchAppFactory flagging = null!;
@@ -62,7 +63,7 @@ public sealed class OpenAiCompatibleComposerTests : IAsyncLifetime
         finally
         {
             await qdrant.DisposeAsync();
-            Directory.Delete(corpus, recursive: true);
+            corpus.Dispose();
         }
     }
 

@@ -10,7 +10,7 @@ namespace Workbench.IntegrationTests;
 public sealed class OutageTests : IAsyncLifetime
 {
     private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-outage-").FullName;
+    private readonly TempFolder folder = new("workbench-outage-");
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
@@ -35,7 +35,7 @@ public sealed class OutageTests : IAsyncLifetime
         await services.DisposeAsync();
         await qdrant.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace Workbench.IntegrationTests;
 /// </summary>
 public sealed class QdrantClusterTests : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-cluster-").FullName;
+    private readonly TempFolder folder = new("workbench-cluster-");
     private readonly List<LocalQdrantServer> nodes = [];
     private ServiceProvider services = null!;
 
@@ -49,7 +49,7 @@ public sealed class QdrantClusterTests : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     private async Task WaitForPeersAsync(int expected)

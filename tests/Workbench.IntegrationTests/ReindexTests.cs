@@ -16,7 +16,7 @@ public sealed class ReindexTests : IAsyncLifetime
     private const string Question = "Which vaccine protects adults over 50 against shingles?";
 
     private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-reindex-").FullName;
+    private readonly TempFolder folder = new("workbench-reindex-");
     private readonly List<ServiceProvider> providers = [];
 
     private string Corpus => Path.Combine(folder, "corpus");
@@ -42,7 +42,7 @@ public sealed class ReindexTests : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     /// <summary>The core services as a (re)started process would build them, on the same database and Qdrant.</summary>

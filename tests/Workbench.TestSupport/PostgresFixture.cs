@@ -13,7 +13,8 @@ namespace Workbench.TestSupport;
 /// </summary>
 public sealed class PostgresFixture : IAsyncLifetime
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "workbench-pg-" + Guid.NewGuid().ToString("N"));
+    // Tagged with the test script's run, so its clean-up stops only the servers its own crashed test hosts left behind.
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"workbench-pg-{Environment.GetEnvironmentVariable("WORKBENCH_TEST_RUN")}-{Guid.NewGuid():N}");
     private string bin = string.Empty;
     private int port;
 

@@ -6,7 +6,7 @@ namespace Workbench.TestSupport;
 /// <summary>A real Qdrant server for one test run: free ports, a temporary storage folder deleted afterwards.</summary>
 public sealed class QdrantFixture : IAsyncLifetime
 {
-    private readonly string storage = Path.Combine(Path.GetTempPath(), "workbench-qdrant-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder storage = new("workbench-qdrant-");
 
     public LocalQdrantServer Server { get; private set; } = null!;
 
@@ -16,7 +16,7 @@ public sealed class QdrantFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Server.DisposeAsync();
-        Directory.Delete(storage, recursive: true);
+        storage.Dispose();
     }
 
     /// <summary>Configuration pointing the app at this server, with a collection of its own.</summary>

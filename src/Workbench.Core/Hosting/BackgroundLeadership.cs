@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -7,19 +6,6 @@ using Microsoft.Extensions.Options;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Hosting;
-
-public sealed class ScaleOutOptions
-{
-    public const string Section = "ScaleOut";
-
-    /// <summary>How long the instance doing background work holds its lease without renewing it; another takes over after that.</summary>
-    [Range(3, 3600)]
-    public int LeaseSeconds { get; set; } = 30;
-
-    /// <summary>How often the background loops look in the database for work queued by other instances.</summary>
-    [Range(1, 600)]
-    public int PollSeconds { get; set; } = 2;
-}
 
 /// <summary>
 /// With several web instances on one database, background work (reindex jobs, campaign generation) runs on

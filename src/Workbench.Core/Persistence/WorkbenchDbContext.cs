@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
 
 namespace Workbench.Core.Persistence;
 
@@ -119,14 +118,5 @@ public sealed class WorkbenchDbContext(DbContextOptions<WorkbenchDbContext> opti
             lease.Property(l => l.Name).HasMaxLength(64);
             lease.Property(l => l.Holder).HasMaxLength(200);
         });
-    }
-}
-
-/// <summary>Lets <c>dotnet ef migrations add</c> build the context without the web host.</summary>
-public sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WorkbenchDbContext>
-{
-    public WorkbenchDbContext CreateDbContext(string[] args)
-    {
-        return new(DatabaseProviders.ContextOptions(new DatabaseOptions { ConnectionString = "Data Source=design-time.db" }));
     }
 }

@@ -2,12 +2,6 @@ using Workbench.Core.Text;
 
 namespace Workbench.Core.Retrieval;
 
-public enum RerankerKind
-{
-    None,
-    Lexical,
-}
-
 /// <summary>
 /// The re-ranking stage when no cross-encoder can be obtained here: re-scores the fused candidates by
 /// their dense similarity blended with how much of the question's content (IDF-weighted over the

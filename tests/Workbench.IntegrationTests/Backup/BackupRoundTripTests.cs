@@ -10,6 +10,7 @@ using Workbench.Core.Backup;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Backup;
 
@@ -22,7 +23,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
     private const string Question = "Which vaccine protects adults over 50 against shingles?";
     private const string Upload = "---\ntitle: \"Reagent ZQ-7781 recall notice\"\norganisation: \"Central Laboratory\"\nyear: 2025\ntype: guideline\nspecialty: laboratory\n---\n\n## Recall\nReagent lot ZQ-7781 must not be used for potassium assays because it under-reads potassium by 0.8 mmol/L.\n";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-backup-").FullName;
+    private readonly TempFolder folder = new("workbench-backup-");
     private readonly QdrantFixture lost = new();
     private readonly QdrantFixture empty = new();
 
@@ -40,7 +41,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
         await lost.DisposeAsync();
         await empty.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     private WorkbenchAppFactory App(QdrantFixture qdrant)

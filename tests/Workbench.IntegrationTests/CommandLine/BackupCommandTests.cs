@@ -6,9 +6,9 @@ namespace Workbench.IntegrationTests.CommandLine;
 /// <summary><c>workbench backup</c> and <c>restore</c> as a user runs them: what cannot be done is one sentence and exit code 1.</summary>
 public sealed class BackupCommandTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-backup-cli-").FullName;
+    private readonly TempFolder folder = new("workbench-backup-cli-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task WithNoDatabaseToBackUpOrNoBackupToRestoreTheCommandsSayWhy()

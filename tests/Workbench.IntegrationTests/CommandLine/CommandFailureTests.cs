@@ -10,9 +10,9 @@ namespace Workbench.IntegrationTests.CommandLine;
 /// </summary>
 public sealed class CommandFailureTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-cli-").FullName;
+    private readonly TempFolder folder = new("workbench-cli-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     /// <summary>A Qdrant that does not answer (nothing listens on these ports) and no local binary to start.</summary>
     private Dictionary<string, string> Unreachable() => new()

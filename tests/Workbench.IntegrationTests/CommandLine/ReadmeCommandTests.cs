@@ -11,9 +11,9 @@ namespace Workbench.IntegrationTests.CommandLine;
 public sealed class ReadmeCommandTests : IDisposable
 {
     private const string Prefix = "dotnet run --project src/Workbench.Cli -- ";
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-qdrant-cli-").FullName;
+    private readonly TempFolder folder = new("workbench-qdrant-cli-");
 
-    public void Dispose() => Directory.Delete(folder, recursive: true);
+    public void Dispose() => folder.Dispose();
 
     /// <summary>Ports nothing listens on and storage of the test's own, so no Qdrant answers until the command starts one.</summary>
     private Dictionary<string, string> FreshMachine() => new()

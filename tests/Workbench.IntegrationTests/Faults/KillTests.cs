@@ -17,7 +17,7 @@ public sealed class KillTests : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly QdrantFixture qdrant = new();
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-kill-").FullName;
+    private readonly TempFolder folder = new("workbench-kill-");
     private WorkbenchProcess app = null!;
     private TestUser admin = null!;
     private TestUser clinician = null!;
@@ -46,7 +46,7 @@ public sealed class KillTests : IAsyncLifetime
         {
             await qdrant.DisposeAsync();
             SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            folder.Dispose();
         }
     }
 

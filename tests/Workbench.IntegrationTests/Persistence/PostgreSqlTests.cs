@@ -7,6 +7,7 @@ using Npgsql;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Persistence;
 

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workbench.Core.Persistence;
+using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.Persistence;
 
 /// <summary>Tests against a migrated application database in a SQLite file of their own, one per test, deleted afterwards.</summary>
 public abstract class SqliteFileTest : IAsyncLifetime
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-sqlite-").FullName;
+    private readonly TempFolder folder = new("workbench-sqlite-");
 
     protected PooledDbContextFactory<WorkbenchDbContext> Contexts { get; private set; } = null!;
 
@@ -21,7 +22,7 @@ public abstract class SqliteFileTest : IAsyncLifetime
     public Task DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
         return Task.CompletedTask;
     }
 }

@@ -6,6 +6,7 @@ using Workbench.Core.Hosting;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.ScaleOut;
 
@@ -17,7 +18,7 @@ namespace Workbench.IntegrationTests.ScaleOut;
 [Collection(IntegrationCollection.Name)]
 public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifetime
 {
-    private readonly string shared = Directory.CreateTempSubdirectory("workbench-shared-").FullName;
+    private readonly TempFolder shared = new("workbench-shared-");
     private readonly CapturedLogs firstLogs = new();
     private readonly CapturedLogs secondLogs = new();
     private WorkbenchAppFactory first = null!;
@@ -37,7 +38,7 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
         await second.DisposeAsync();
         await first.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(shared, recursive: true);
+        shared.Dispose();
     }
 
     [Fact]

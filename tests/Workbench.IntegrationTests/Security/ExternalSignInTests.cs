@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Security;
 

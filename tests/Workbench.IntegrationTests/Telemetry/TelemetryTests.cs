@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using Workbench.Core.Security;
 using Workbench.Core.Telemetry;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Telemetry;
 
@@ -21,7 +22,7 @@ public sealed class TelemetryTests(IntegrationFixture fixture) : IAsyncLifetime
 {
     private const string Question = "Should John Smith MRN 12345678 take low-dose aspirin to prevent preeclampsia?";
 
-    private readonly string folder = Directory.CreateTempSubdirectory("workbench-telemetry-").FullName;
+    private readonly TempFolder folder = new("workbench-telemetry-");
     private readonly CapturedTelemetry telemetry = new();
     private readonly string collection = "telemetry-" + Guid.NewGuid().ToString("N")[..8];
     private WorkbenchAppFactory app = null!;
@@ -42,7 +43,7 @@ public sealed class TelemetryTests(IntegrationFixture fixture) : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await app.DisposeAsync();
-        Directory.Delete(folder, recursive: true);
+        folder.Dispose();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class ReindexRunnerTests : IAsyncLifetime
 
     private static readonly BertTokenizer Tokenizer = BertTokenizer.Create(EmbeddingModelFiles.VocabularyPath(RepositoryPaths.ModelDirectory));
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "workbench-reindex-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder root = new("workbench-reindex-");
     private readonly InMemoryVectorStore store = new();
     private ServiceProvider database = null!;
     private ReindexJobStore jobs = null!;
@@ -67,7 +67,7 @@ public sealed class ReindexRunnerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await database.DisposeAsync();
-        Directory.Delete(root, recursive: true);
+        root.Dispose();
     }
 
     [Fact]

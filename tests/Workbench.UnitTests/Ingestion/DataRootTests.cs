@@ -22,10 +22,10 @@ public sealed class DataRootTests
     public void ARelativeUploadFolderAndAllowListAreTakenFromTheRepositoryWhereverTheProcessStarted()
     {
         var started = Environment.CurrentDirectory;
-        var elsewhere = Directory.CreateTempSubdirectory("workbench-cwd-");
+        using var elsewhere = new TempFolder("workbench-cwd-");
         try
         {
-            Environment.CurrentDirectory = elsewhere.FullName;
+            Environment.CurrentDirectory = elsewhere;
             var uploads = new CorpusUploads(Options.Create(new AdminOptions { UploadDirectory = ".data/uploads" }), Options.Create(new CorpusOptions()), Options.Create(new DeidentificationOptions()), NullLogger<CorpusUploads>.Instance);
 
             Assert.Equal(Path.Combine(RepositoryPaths.Root, ".data", "uploads"), uploads.Directory);
@@ -34,24 +34,16 @@ public sealed class DataRootTests
         finally
         {
             Environment.CurrentDirectory = started;
-            elsewhere.Delete(recursive: true);
         }
     }
 
     [Fact]
     public void OutsideACloneTheAppsOwnFolderIsTheRoot()
     {
-        var folder = Directory.CreateTempSubdirectory("workbench-root-");
-        try
-        {
-            Assert.Equal(folder.FullName, DataRoot.Find(folder.FullName));
-            File.WriteAllText(Path.Combine(folder.FullName, "Workbench.sln"), "");
-            Assert.Equal(folder.FullName, DataRoot.Find(Directory.CreateDirectory(Path.Combine(folder.FullName, "bin", "app")).FullName));
-            Assert.Equal("/srv/uploads", DataRoot.Resolve("/srv/uploads"));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        using var folder = new TempFolder("workbench-root-");
+        Assert.Equal(folder.Path, DataRoot.Find(folder.Path));
+        File.WriteAllText(Path.Combine(folder.Path, "Workbench.sln"), "");
+        Assert.Equal(folder.Path, DataRoot.Find(Directory.CreateDirectory(Path.Combine(folder.Path, "bin", "app")).FullName));
+        Assert.Equal("/srv/uploads", DataRoot.Resolve("/srv/uploads"));
     }
 }

@@ -1,5 +1,6 @@
 using Workbench.Core.Evaluation;
 using Workbench.Core.Ingestion.Datasets;
+using Workbench.TestSupport;
 
 namespace Workbench.UnitTests.Ingestion;
 
@@ -38,7 +39,7 @@ public sealed class MediqaSourceTests : IDisposable
         </MEDIQA2019-Task3-QA-ValidationSet>
         """;
 
-    private readonly string directory = Path.Combine(Path.GetTempPath(), "workbench-mediqa-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder directory = new("workbench-mediqa-");
     private readonly string file;
 
     public MediqaSourceTests()
@@ -102,5 +103,5 @@ public sealed class MediqaSourceTests : IDisposable
         Assert.Throws<System.Xml.XmlException>(() => new MediqaSource(file).ReadQuestions());
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => directory.Dispose();
 }

@@ -1,22 +1,9 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Evaluation.Campaigns;
-
-public sealed class CampaignOptions
-{
-    public const string Section = "Campaigns";
-
-    [Range(1, 10_000)]
-    public int MaxQuestions { get; set; } = 1000;
-
-    /// <summary>Bootstrap resamples behind the Bradley–Terry intervals.</summary>
-    [Range(100, 100_000)]
-    public int BootstrapResamples { get; set; } = 1000;
-}
 
 /// <summary>An evaluator's request to create a campaign, before the question set is parsed.</summary>
 public sealed record CampaignRequest(

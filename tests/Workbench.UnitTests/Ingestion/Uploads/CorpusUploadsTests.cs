@@ -9,6 +9,7 @@ using UglyToad.PdfPig.Writer;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
+using Workbench.TestSupport;
 
 namespace Workbench.UnitTests.Ingestion.Uploads;
 
@@ -17,7 +18,7 @@ public sealed class CorpusUploadsTests : IDisposable
 {
     private const string Guideline = "---\ntitle: \"Local anticoagulation protocol\"\norganisation: \"Ward 7\"\nyear: 2024\ntype: guideline\nspecialty: cardiology\n---\n\n## Dosing\nApixaban 5 mg twice daily. Patient John Smith, MRN 483920, phone 555-201-7788, was reviewed.\n";
 
-    private readonly string root = Path.Combine(Path.GetTempPath(), "workbench-uploads-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder root = new("workbench-uploads-");
     private readonly CorpusUploads uploads;
 
     public CorpusUploadsTests()
@@ -35,7 +36,7 @@ public sealed class CorpusUploadsTests : IDisposable
             Options.Create(new DeidentificationOptions { AllowListFile = Path.Combine(root, "allow-list.txt") }), NullLogger<CorpusUploads>.Instance);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose() => root.Dispose();
 
     private Task<UploadResult> UploadAsync(string name, string content) => UploadAsync(name, Encoding.UTF8.GetBytes(content));
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 
-namespace Workbench.TestSupport;
+namespace Workbench.TestSupport.Web;
 
 /// <summary>
 /// The real web app against a real Qdrant (a collection of its own), a real SQLite file in a temporary
@@ -14,7 +14,7 @@ namespace Workbench.TestSupport;
 public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebApplicationFactory<Program>
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<TestUser>> users = new();
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "workbench-app-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder dataDirectory = new("workbench-app-");
 
     public string DatabasePath => Path.Combine(dataDirectory, "workbench.db");
 
@@ -108,10 +108,10 @@ public class WorkbenchAppFactory(QdrantFixture qdrant, string collection) : WebA
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(dataDirectory))
+        if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(dataDirectory, recursive: true);
+            dataDirectory.Dispose();
         }
     }
 }

@@ -8,7 +8,7 @@ using System.Web;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
-namespace Workbench.TestSupport;
+namespace Workbench.TestSupport.Web;
 
 /// <summary>
 /// A local stand-in for an external OpenID Connect provider such as Microsoft Entra ID (which cannot run

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
 
-namespace Workbench.TestSupport;
+namespace Workbench.TestSupport.Web;
 
 /// <summary>Signs in through the real sign-in page: its form, its antiforgery token, its cookie.</summary>
 public static partial class PageSignIn

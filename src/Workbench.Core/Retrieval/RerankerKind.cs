@@ -1,0 +1,7 @@
+namespace Workbench.Core.Retrieval;
+
+public enum RerankerKind
+{
+    None,
+    Lexical,
+}
