@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -49,9 +48,7 @@ public static class WebServiceCollectionExtensions
                 context.ProblemDetails.Detail = bad.Message;
             }
         });
-        // Enums are read by name only: a number would bind to any value, defined or not.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(
-            new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+        services.ConfigureHttpJsonOptions(options => ApiJson.Configure(options.SerializerOptions));
         // Behind a reverse proxy on this host (the default trusts loopback proxies only): the client's address for
         // sign-in throttling and the original scheme for HSTS.
         services.Configure<ForwardedHeadersOptions>(options => options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);

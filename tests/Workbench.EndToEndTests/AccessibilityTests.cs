@@ -3,8 +3,9 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
-using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 using Xunit.Abstractions;
+using Workbench.Web.Api;
 
 namespace Workbench.EndToEndTests;
 
@@ -111,8 +112,8 @@ public class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output
             format = "lines",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await ApiPolling.WaitForOpenCampaignAsync(owner, id.ToString());
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        await ApiPolling.WaitForOpenCampaignAsync(owner, id);
         return id;
     }
 

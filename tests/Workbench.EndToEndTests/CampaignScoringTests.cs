@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.EndToEndTests;
 
@@ -70,8 +70,8 @@ public class CampaignScoringTests(BrowserFixture fixture)
             guidelines = "Prefer answers whose **citations** support them.\n\n<script>alert(1)</script>",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await ApiPolling.WaitForOpenCampaignAsync(owner, id.ToString());
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        await ApiPolling.WaitForOpenCampaignAsync(owner, id);
 
         var rater = await fixture.NewPageAsync("ana");
         await rater.GotoAsync($"{fixture.BaseUrl}/campaigns/{id}/score/ana");

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using Workbench.TestSupport;
+using Workbench.Core.Indexing;
+using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests;
 
@@ -40,13 +42,13 @@ public class AdminApiTests(IntegrationFixture fixture)
 
         using var start = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
         Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-        var id = (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var id = (await start.ReadApiAsync<ReindexJobResponse>()).Id;
         using var second = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "full" });
-        Assert.True(second.StatusCode == HttpStatusCode.Conflict || (await ApiPolling.WaitForJobAsync(client, id))["status"]!.GetValue<string>() == "succeeded");
+        Assert.True(second.StatusCode == HttpStatusCode.Conflict || (await ApiPolling.WaitForJobAsync(client, id)).Status == ReindexStatus.Succeeded);
 
         var job = await ApiPolling.WaitForJobAsync(client, id);
-        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
-        Assert.Equal("admin", job["requestedBy"]!.GetValue<string>());
+        Assert.Equal(ReindexStatus.Succeeded, job.Status);
+        Assert.Equal("admin", job.RequestedBy);
 
         using var asked = await client.PostAsJsonAsync("/api/ask", new { question = "Which reagent lot under-reads potassium?" });
         var answer = JsonNode.Parse(await asked.Content.ReadAsStringAsync())!;

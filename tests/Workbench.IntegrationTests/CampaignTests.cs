@@ -3,9 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Persistence;
-using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
 using Workbench.Core.Answering;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests;
 
@@ -33,10 +35,10 @@ public class CampaignTests(IntegrationFixture fixture)
             format = "lines",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
 
-        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
-        Assert.Equal(4, campaign["answersDone"]!.GetValue<int>());
+        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id);
+        Assert.Equal(4, campaign.AnswersDone);
         return id;
     }
 
@@ -47,7 +49,7 @@ public class CampaignTests(IntegrationFixture fixture)
 
         using var byAnotherEvaluator = await fixture.Rater("ben").PostAsync($"/api/campaigns/{id}/close", null);
         Assert.Equal(HttpStatusCode.Forbidden, byAnotherEvaluator.StatusCode);
-        Assert.Equal("open", (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}"))!["status"]!.GetValue<string>());
+        Assert.Equal(CampaignStatus.Open, (await client.GetApiAsync<CampaignResponse>($"/api/campaigns/{id}")).Status);
 
         using var byAdmin = await fixture.Admin.PostAsync($"/api/campaigns/{id}/close", null);
         Assert.Equal(HttpStatusCode.NoContent, byAdmin.StatusCode);
@@ -209,8 +211,8 @@ public class CampaignTests(IntegrationFixture fixture)
             guidelines = "Prefer answers whose **citations** support them.",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        var campaign = await ApiPolling.WaitForOpenCampaignAsync(client, id);
 
         // Three items (one pair per question), two raters each, loads 2/2/2.
         await using (var db = await fixture.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync())
@@ -220,8 +222,8 @@ public class CampaignTests(IntegrationFixture fixture)
             Assert.Equal([2, 2, 2], assignments.GroupBy(a => a.Rater).Select(g => g.Count()));
         }
 
-        Assert.Equal(2, campaign["ratersPerItem"]!.GetValue<int>());
-        Assert.All(campaign["raters"]!.AsArray(), r => Assert.Equal(2, r!["total"]!.GetValue<int>()));
+        Assert.Equal(2, campaign.RatersPerItem);
+        Assert.All(campaign.Raters, r => Assert.Equal(2, r.Total));
 
         // Everyone works through their own queue; only ana answers the check (item 2) as expected.
         var judged = new Dictionary<string, List<int>>();
@@ -297,8 +299,8 @@ public class CampaignTests(IntegrationFixture fixture)
             questions = TwoQuestions[0],
             format = "lines",
         });
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        await ApiPolling.WaitForOpenCampaignAsync(client, id);
 
         // One question, three pairs: (0, 1) is item 0, (0, 2) item 1, (1, 2) item 2, whatever order ana's queue has.
         // Nothing judged: the adjacent pairs of the configuration order, (0, 1) first. After a tie on (0, 1) both
@@ -328,8 +330,8 @@ public class CampaignTests(IntegrationFixture fixture)
             format = "lines",
             ratersPerItem = 2,
         });
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<Guid>();
-        await ApiPolling.WaitForOpenCampaignAsync(client, id.ToString());
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        await ApiPolling.WaitForOpenCampaignAsync(client, id);
 
         using var byRater = await fixture.Rater("ben").PostAsJsonAsync($"/api/campaigns/{id}/raters", new { rater = "cai" });
         Assert.Equal(HttpStatusCode.Forbidden, byRater.StatusCode);

@@ -4,8 +4,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
+using Workbench.Core.Indexing;
 using Workbench.Core.Security;
-using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests;
 
@@ -55,8 +57,8 @@ public class DeidentificationAdminTests(IntegrationFixture fixture)
 
             using var start = await client.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
             Assert.Equal(HttpStatusCode.Accepted, start.StatusCode);
-            var job = await ApiPolling.WaitForJobAsync(client, (await start.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-            Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+            var job = await ApiPolling.WaitForJobAsync(client, (await start.ReadApiAsync<ReindexJobResponse>()).Id);
+            Assert.Equal(ReindexStatus.Succeeded, job.Status);
 
             var live = (await client.GetFromJsonAsync<JsonObject>("/api/admin/corpus"))!["liveCollection"]!.GetValue<string>();
             var indexed = await fixture.Services.GetRequiredService<QdrantClient>().ScrollAsync(live, Conditions.MatchKeyword("doc_id", "foundry-screening"), limit: 100);

@@ -7,10 +7,13 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Backup;
+using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Indexing;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Backup;
 
@@ -55,7 +58,8 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
     public async Task RestoringOntoAnEmptyMachineBringsBackUsersAnswersRatingsCampaignsTheAuditTrailKeysAndTheServingIndex()
     {
         // The installation as it was: a clinician's rated answer, an evaluator's campaign, an upload indexed, a protected cookie payload.
-        string answer, answerId, campaignId, protectedPayload;
+        string answer, answerId, protectedPayload;
+        Guid campaignId;
         TestUser clinician, evaluator;
         List<AuditEvent> trail;
         BackupManifest manifest;
@@ -71,8 +75,8 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
             }
 
             using var reindex = await admin.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
-            var job = await ApiPolling.WaitForJobAsync(admin, (await reindex.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>());
-            Assert.Equal("succeeded", job["status"]!.GetValue<string>());
+            var job = await ApiPolling.WaitForJobAsync(admin, (await reindex.ReadApiAsync<ReindexJobResponse>()).Id);
+            Assert.Equal(ReindexStatus.Succeeded, job.Status);
 
             var asking = clinician.Authorize(app.CreateClient());
             (answer, answerId) = await AskAsync(asking);
@@ -86,7 +90,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
                 format = "lines",
             });
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-            campaignId = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+            campaignId = (await created.ReadApiAsync<CampaignCreated>()).Id;
             await ApiPolling.WaitForOpenCampaignAsync(evaluator.Authorize(app.CreateClient()), campaignId);
             protectedPayload = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("backup-test").Protect("signed in before the loss");
 
@@ -121,7 +125,7 @@ public sealed class BackupRoundTripTests : IAsyncLifetime
         using var recall = await client.PostAsJsonAsync("/api/ask", new { question = "Which reagent lot under-reads potassium?" });
         Assert.Equal("zq-recall", JsonNode.Parse(await recall.Content.ReadAsStringAsync())!["citations"]![0]!["documentId"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/answers/{answerId}")).StatusCode);
-        Assert.Equal("open", (await evaluator.Authorize(restored.CreateClient()).GetFromJsonAsync<JsonObject>($"/api/campaigns/{campaignId}"))!["status"]!.GetValue<string>());
+        Assert.Equal(CampaignStatus.Open, (await evaluator.Authorize(restored.CreateClient()).GetApiAsync<CampaignResponse>($"/api/campaigns/{campaignId}")).Status);
         Assert.Equal("signed in before the loss", restored.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("backup-test").Unprotect(protectedPayload));
         Assert.Contains("stop it before restoring", (await Assert.ThrowsAsync<BackupException>(() => backups.RestoreAsync(Backup, force: true, TestActor.Instance))).Message);
         await using var db = await restored.Services.GetRequiredService<IDbContextFactory<WorkbenchDbContext>>().CreateDbContextAsync();

@@ -1,8 +1,11 @@
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Workbench.Core.Evaluation.Campaigns;
+using Workbench.Core.Indexing;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
+using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Faults;
 
@@ -62,22 +65,21 @@ public sealed class KillTests : IAsyncLifetime
     {
         await StartAsync(documents: 11);
         var client = app.Client(admin);
-        var job = await PollAsync(async () => (await client.GetFromJsonAsync<JsonArray>("/api/admin/jobs"))!.FirstOrDefault()?.AsObject(), "the first-run reindex");
-        var id = job["id"]!.GetValue<string>();
-        var running = await PollAsync(async () => (await client.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{id}"))!["progress"] is JsonObject progress
-            && progress["documentsDone"]!.GetValue<int>() >= 1 ? progress : null, "a document indexed");
+        var id = (await FirstJobAsync(client)).Id;
+        var running = await PollAsync(async () => (await client.GetApiAsync<AdminApi.JobWithProgress>($"/api/admin/jobs/{id}")).Progress is { DocumentsDone: >= 1 } progress
+            ? progress : null, "a document indexed");
         await app.KillAsync();
 
-        Assert.True(running["documentsDone"]!.GetValue<int>() < running["documentsTotal"]!.GetValue<int>(), "the job ended before the kill");
+        Assert.True(running.DocumentsDone < running.DocumentsTotal, "the job ended before the kill");
         Assert.Equal("ok", app.IntegrityCheck());
         await app.StartAsync(StartTimeout);
         var resumed = await ApiPolling.WaitForJobAsync(app.Client(admin), id);
 
-        Assert.Equal("succeeded", resumed["status"]!.GetValue<string>());
-        Assert.Equal(1, resumed["resumes"]!.GetValue<int>());
-        Assert.Equal(resumed["documentsTotal"]!.GetValue<int>(), resumed["documentsDone"]!.GetValue<int>());
+        Assert.Equal(ReindexStatus.Succeeded, resumed.Status);
+        Assert.Equal(1, resumed.Resumes);
+        Assert.Equal(resumed.DocumentsTotal, resumed.DocumentsDone);
         using var asked = await app.Client(clinician).PostAsJsonAsync("/api/ask", new { question = "Which vaccine protects adults over 50 against shingles?" });
-        Assert.False(JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["abstained"]!.GetValue<bool>());
+        Assert.False((await asked.ReadApiAsync<AnswerResponse>()).Abstained);
     }
 
     [Fact]
@@ -90,7 +92,7 @@ public sealed class KillTests : IAsyncLifetime
         foreach (var question in Questions.Take(12))
         {
             using var asked = await client.PostAsJsonAsync("/api/ask", new { question });
-            answers.Add(JsonNode.Parse(await asked.Content.ReadAsStringAsync())!["answerId"]!.GetValue<string>());
+            answers.Add((await asked.ReadApiAsync<AnswerResponse>()).AnswerId.ToString());
         }
 
         // Ratings saved one after another and concurrently; the process dies once a few are acknowledged, others in flight.
@@ -146,17 +148,17 @@ public sealed class KillTests : IAsyncLifetime
             questions = string.Join('\n', Questions),
             format = "lines",
         });
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        var partial = await PollAsync(async () => (await client.GetFromJsonAsync<JsonObject>($"/api/campaigns/{id}"))! is var c && c["answersDone"]!.GetValue<int>() >= 2 ? c : null, "two answers generated");
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
+        var partial = await PollAsync(async () => await client.GetApiAsync<CampaignResponse>($"/api/campaigns/{id}") is { AnswersDone: >= 2 } c ? c : null, "two answers generated");
         await app.KillAsync();
 
-        Assert.Equal("generating", partial["status"]!.GetValue<string>());
+        Assert.Equal(CampaignStatus.Generating, partial.Status);
         Assert.Equal("ok", app.IntegrityCheck());
         await app.StartAsync(StartTimeout);
         var campaign = await ApiPolling.WaitForOpenCampaignAsync(app.Client(evaluator), id);
 
         var total = Questions.Length * 2;
-        Assert.Equal((total, total), (campaign["answersDone"]!.GetValue<int>(), campaign["answersTotal"]!.GetValue<int>()));
+        Assert.Equal((total, total), (campaign.AnswersDone, campaign.AnswersTotal));
         Assert.Equal(total, CampaignAnswerRows(id));
     }
 
@@ -179,14 +181,16 @@ public sealed class KillTests : IAsyncLifetime
     private async Task WaitForFirstIndexAsync()
     {
         var client = app.Client(admin);
-        var job = await PollAsync(async () => (await client.GetFromJsonAsync<JsonArray>("/api/admin/jobs"))!.FirstOrDefault()?.AsObject(), "the first-run reindex");
-        Assert.Equal("succeeded", (await ApiPolling.WaitForJobAsync(client, job["id"]!.GetValue<string>()))["status"]!.GetValue<string>());
+        Assert.Equal(ReindexStatus.Succeeded, (await ApiPolling.WaitForJobAsync(client, (await FirstJobAsync(client)).Id)).Status);
     }
+
+    private Task<ReindexJobResponse> FirstJobAsync(HttpClient client) =>
+        PollAsync(async () => (await client.GetApiAsync<List<ReindexJobResponse>>("/api/admin/jobs")).FirstOrDefault(), "the first-run reindex");
 
     private List<string> StoredRatings() => Query("SELECT AnswerId FROM Ratings", _ => { });
 
-    private int CampaignAnswerRows(string campaignId) =>
-        Query("SELECT COUNT(*) FROM CampaignAnswers WHERE upper(CampaignId) = upper($id)", p => p.AddWithValue("$id", campaignId)).Select(int.Parse).Single();
+    private int CampaignAnswerRows(Guid campaignId) =>
+        Query("SELECT COUNT(*) FROM CampaignAnswers WHERE upper(CampaignId) = upper($id)", p => p.AddWithValue("$id", campaignId.ToString())).Select(int.Parse).Single();
 
     private List<string> Query(string sql, Action<SqliteParameterCollection> parameters)
     {
@@ -206,7 +210,7 @@ public sealed class KillTests : IAsyncLifetime
     }
 
     /// <summary>Reads until <paramref name="read"/> gives a value, every 50 ms, for at most a minute.</summary>
-    private async Task<JsonObject> PollAsync(Func<Task<JsonObject?>> read, string what)
+    private async Task<T> PollAsync<T>(Func<Task<T?>> read, string what) where T : class
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (DateTime.UtcNow < deadline)

@@ -4,10 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Workbench.Core.Indexing;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Persistence;
 
@@ -67,7 +69,7 @@ public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture 
             questions = "Who should be screened for hypertension?",
         });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var id = (await created.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var id = (await created.ReadApiAsync<CampaignCreated>()).Id;
         await ApiPolling.WaitForOpenCampaignAsync(evaluator, id);
 
         var score = new { accuracy = 4, completeness = 4, citationSupport = 5, harm = 5, clarity = 4 };
@@ -106,11 +108,11 @@ public sealed class PostgreSqlTests(IntegrationFixture fixture, PostgresFixture 
         var admin = await app.ClientAsync(Roles.Admin);
         using var started = await admin.PostAsJsonAsync("/api/admin/reindex", new { mode = "changed" });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        var id = (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        var id = (await started.ReadApiAsync<ReindexJobResponse>()).Id;
         var job = await ApiPolling.WaitForJobAsync(admin, id);
 
-        Assert.Equal("succeeded", job["status"]!.GetValue<string>());
-        Assert.Equal(44, job["documentsDone"]!.GetValue<int>());
+        Assert.Equal(ReindexStatus.Succeeded, job.Status);
+        Assert.Equal(44, job.DocumentsDone);
 
         await using var db = Database();
         var entries = await db.AuditEvents.CountAsync();

@@ -1,12 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Hosting;
+using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Security;
 using Workbench.TestSupport;
 using Workbench.TestSupport.Web;
+using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.ScaleOut;
 
@@ -64,17 +65,17 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
 
         // Asked on the second instance, run by the first; cancelled from the second while the first runs it.
         var cancelled = await StartAsync(admin, "full");
-        await ApiPolling.WaitForJobAsync(admin, cancelled, until: "running");
+        await ApiPolling.WaitForJobAsync(admin, cancelled, until: ReindexStatus.Running);
         // Run by the first instance, its figures are read on the second from what the first stores.
-        var running = (await admin.GetFromJsonAsync<JsonObject>($"/api/admin/jobs/{cancelled}"))!;
-        Assert.Equal("running", running["job"]!["status"]!.GetValue<string>());
-        Assert.NotNull(running["progress"]);
+        var running = await admin.GetApiAsync<AdminApi.JobWithProgress>($"/api/admin/jobs/{cancelled}");
+        Assert.Equal(ReindexStatus.Running, running.Job.Status);
+        Assert.NotNull(running.Progress);
         Assert.Equal(HttpStatusCode.Accepted, (await admin.PostAsync($"/api/admin/jobs/{cancelled}/cancel", null)).StatusCode);
-        Assert.Equal("cancelled", (await ApiPolling.WaitForJobAsync(admin, cancelled, until: "cancelled"))["status"]!.GetValue<string>());
+        Assert.Equal(ReindexStatus.Cancelled, (await ApiPolling.WaitForJobAsync(admin, cancelled, until: ReindexStatus.Cancelled)).Status);
 
         var built = await StartAsync(admin, "full");
-        var job = await ApiPolling.WaitForJobAsync(admin, built, until: "succeeded");
-        Assert.Equal(44, job["documentsDone"]!.GetValue<int>());
+        var job = await ApiPolling.WaitForJobAsync(admin, built, until: ReindexStatus.Succeeded);
+        Assert.Equal(44, job.DocumentsDone);
         Assert.Contains(firstLogs.Lines, l => l.Contains($"Reindex job {built} succeeded", StringComparison.Ordinal));
         Assert.DoesNotContain(secondLogs.Lines, l => l.Contains($"Reindex job {built}", StringComparison.Ordinal));
         // The second instance's ask page and health follow the first instance's build through the database.
@@ -96,7 +97,7 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
 
         Assert.True(second.Services.GetRequiredService<BackgroundLeadership>().IsLeader);
         var changed = await StartAsync(admin, "changed");
-        Assert.Equal("succeeded", (await ApiPolling.WaitForJobAsync(admin, changed, until: "succeeded"))["status"]!.GetValue<string>());
+        Assert.Equal(ReindexStatus.Succeeded, (await ApiPolling.WaitForJobAsync(admin, changed, until: ReindexStatus.Succeeded)).Status);
         Assert.Contains(secondLogs.Lines, l => l.Contains($"Reindex job {changed} succeeded", StringComparison.Ordinal));
     }
 
@@ -112,10 +113,10 @@ public sealed class TwoInstancesTests(IntegrationFixture fixture) : IAsyncLifeti
         return app;
     }
 
-    private static async Task<string> StartAsync(HttpClient admin, string mode)
+    private static async Task<Guid> StartAsync(HttpClient admin, string mode)
     {
         using var started = await admin.PostAsJsonAsync("/api/admin/reindex", new { mode });
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        return (await started.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
+        return (await started.ReadApiAsync<ReindexJobResponse>()).Id;
     }
 }
