@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
-using Workbench.Core.Domain;
 
 namespace Workbench.ComponentTests;
 

@@ -2,8 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Deque.AxeCore.Playwright;
-using Microsoft.Playwright;
-using Workbench.TestSupport.Web;
 using Xunit.Abstractions;
 using Workbench.Web.Api;
 

@@ -1,7 +1,3 @@
-using Microsoft.Playwright;
-using Workbench.Core.Security;
-using Workbench.TestSupport.Web;
-
 namespace Workbench.EndToEndTests;
 
 [Collection(BrowserCollection.Name)]

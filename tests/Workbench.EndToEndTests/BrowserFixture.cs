@@ -1,7 +1,4 @@
-using Microsoft.Playwright;
-using Workbench.Core.Security;
 using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.EndToEndTests;
 

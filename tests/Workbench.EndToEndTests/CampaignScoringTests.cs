@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.EndToEndTests;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Workbench.Core.Evaluation;
 
 namespace Workbench.EndToEndTests;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Workbench.EndToEndTests;
 
 [Collection(BrowserCollection.Name)]

@@ -1,8 +1,6 @@
 using System.Net;
 using Workbench.Benchmarks.Circuits;
-using Workbench.Core.Security;
 using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.EndToEndTests;
 

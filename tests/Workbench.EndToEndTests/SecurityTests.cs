@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.Playwright;
-using Workbench.Core.Security;
 using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.EndToEndTests;
 

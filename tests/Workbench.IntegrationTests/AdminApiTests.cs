@@ -1,10 +1,7 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Workbench.Core.Indexing;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests;

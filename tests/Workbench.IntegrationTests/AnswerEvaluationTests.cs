@@ -1,6 +1,5 @@
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Domain;
 

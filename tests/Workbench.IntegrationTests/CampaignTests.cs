@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Persistence;
-using Workbench.TestSupport.Web;
 using Workbench.Core.Answering;
 using Workbench.Web.Api;
 

@@ -1,7 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering.Verification;
 using Workbench.Core.Domain;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

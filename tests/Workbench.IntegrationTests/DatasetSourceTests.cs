@@ -1,7 +1,6 @@
 using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Datasets;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 using Workbench.Core.Indexing;
-using Workbench.Core.Security;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests;

@@ -1,5 +1,4 @@
 using Workbench.Core.Evaluation;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests;
 

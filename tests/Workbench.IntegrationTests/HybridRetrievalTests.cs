@@ -1,10 +1,8 @@
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Evaluation;
 using Workbench.Core.Evaluation.Statistics;
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

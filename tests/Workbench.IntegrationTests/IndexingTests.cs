@@ -1,10 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Retrieval.Qdrant;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

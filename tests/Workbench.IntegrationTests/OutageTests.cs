@@ -1,8 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

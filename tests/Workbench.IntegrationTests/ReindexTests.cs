@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Answering;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests;
 

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Answering;
 
 /// <summary>What the UI and the API call: ask, keep the answer so it can be rated and reopened, and record who asked.</summary>

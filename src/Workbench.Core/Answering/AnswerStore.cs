@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Workbench.Core.Deidentification;
-using Workbench.Core.Domain;
 using Workbench.Core.Security;
 using Workbench.Core.Persistence;
 

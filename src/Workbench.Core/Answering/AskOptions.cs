@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Answering;

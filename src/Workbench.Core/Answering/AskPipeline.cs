@@ -1,12 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
 using Workbench.Core.Answering.Verification;
-using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;

@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Answering;

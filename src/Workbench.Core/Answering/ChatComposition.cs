@@ -1,9 +1,6 @@
 using System.Text;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Workbench.Core.Domain;
 using Workbench.Core.Telemetry;
 
 namespace Workbench.Core.Answering;

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Answering;
 
 /// <summary>Citations as an answer shows them: numbered by first use, each with its passage.</summary>

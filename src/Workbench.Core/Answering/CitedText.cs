@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Workbench.Core.Domain;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Answering;
 

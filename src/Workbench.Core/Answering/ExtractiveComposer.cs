@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Answering;
 
 /// <summary>Settings of the focused composer, chosen on the development halves (README, "Answer quality").</summary>

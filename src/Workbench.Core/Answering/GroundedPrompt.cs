@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Answering;
 

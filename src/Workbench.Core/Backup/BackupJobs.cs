@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Backup;
 
 public enum BackupState

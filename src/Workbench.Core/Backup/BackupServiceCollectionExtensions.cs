@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Hosting;
 
 namespace Workbench.Core.Backup;

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Security;
 

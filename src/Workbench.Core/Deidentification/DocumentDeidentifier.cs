@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Deidentification;
 
 /// <summary>What was redacted in one document: kinds and counts, never the values.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Embeddings;
 
 public sealed class EmbeddingOptions

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Hosting;
 
 namespace Workbench.Core.Embeddings;

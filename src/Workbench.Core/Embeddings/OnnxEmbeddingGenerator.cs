@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Microsoft.ML.Tokenizers;

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Serialization;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 
 namespace Workbench.Core.Evaluation;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Datasets;
 

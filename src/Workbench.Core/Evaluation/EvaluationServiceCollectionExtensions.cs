@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Hosting;
 

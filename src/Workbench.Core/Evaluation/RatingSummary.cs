@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Statistics;
 
 namespace Workbench.Core.Evaluation;

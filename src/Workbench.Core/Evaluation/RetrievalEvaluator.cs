@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Evaluation.Statistics;

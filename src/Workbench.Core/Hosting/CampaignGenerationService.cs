@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Workbench.Core.Evaluation.Campaigns;
 
 namespace Workbench.Core.Hosting;

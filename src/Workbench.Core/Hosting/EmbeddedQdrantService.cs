@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Retrieval;
 
 namespace Workbench.Core.Hosting;

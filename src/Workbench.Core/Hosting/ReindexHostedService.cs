@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;

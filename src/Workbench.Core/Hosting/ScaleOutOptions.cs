@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Hosting;
 
 public sealed class ScaleOutOptions

@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
 using Workbench.Core.Backup;
 using Workbench.Core.Deidentification;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Retrieval;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Workbench.Core.Indexing;
 
 public static class IndexingServiceCollectionExtensions

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Retrieval;

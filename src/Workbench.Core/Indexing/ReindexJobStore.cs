@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Indexing;

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Retrieval;

@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
-using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Security;
 

@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Hosting;
 using Workbench.Core.Ingestion.Uploads;

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Ingestion;
 
 /// <summary>The bundled corpus: every <c>*.md</c> file of a folder, the file name (without extension) as document id.</summary>

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Workbench.Core.Domain;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;

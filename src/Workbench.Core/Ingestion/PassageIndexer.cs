@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Logging;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Retrieval;
 using Workbench.Core.Telemetry;

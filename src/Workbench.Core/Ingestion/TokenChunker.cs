@@ -1,5 +1,4 @@
 using Microsoft.ML.Tokenizers;
-using Workbench.Core.Domain;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Ingestion;

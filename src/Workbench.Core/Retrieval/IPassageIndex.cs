@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Retrieval;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Retrieval;
 
 public sealed class QdrantOptions : IValidatableObject

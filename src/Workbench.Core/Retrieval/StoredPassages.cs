@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Retrieval;
 
 /// <summary>How a passage is identified and versioned in the passage index, whatever stores it.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Security;

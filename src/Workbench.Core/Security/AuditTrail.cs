@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
 using Workbench.Core.Text;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Security;
 
 /// <summary>Sign-in rules and the first admin account.</summary>

@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
 
 namespace Workbench.Core.Security;

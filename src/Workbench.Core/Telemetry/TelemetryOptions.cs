@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Telemetry;
 
 /// <summary>Where traces, metrics and logs go (nowhere outside the process by default).</summary>

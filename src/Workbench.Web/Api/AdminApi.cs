@@ -1,12 +1,8 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Deidentification;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion.Uploads;
-using Workbench.Core.Domain;
 using Workbench.Core.Retrieval;
-using Workbench.Core.Security;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Web.Api;
 
 public sealed record AskFilters(string? Type, string? Specialty, int? YearFrom, int? YearTo);

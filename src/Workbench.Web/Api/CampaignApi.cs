@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
-using Workbench.Core.Security;
 using Workbench.Web.Security;
 
 namespace Workbench.Web.Api;

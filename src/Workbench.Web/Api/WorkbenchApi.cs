@@ -1,8 +1,6 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Workbench.Core.Answering;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Persistence;
 using Workbench.Core.Retrieval;

@@ -1,9 +1,5 @@
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Domain;
-using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
 

@@ -1,6 +1,5 @@
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
 

@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Telemetry;
 
 namespace Workbench.Web.Security;

@@ -1,5 +1,3 @@
-using Workbench.Core.Security;
-
 namespace Workbench.Web.Security;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Security.Claims;
-using Workbench.Core.Domain;
-using Workbench.Core.Security;
-
 namespace Workbench.Web.Security;
 
 public static class PrincipalExtensions

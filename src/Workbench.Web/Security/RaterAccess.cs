@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace Workbench.Web.Security;
 
 /// <summary>Raters are users: each scores under their own user name, so nobody can score in another's place.</summary>

@@ -5,8 +5,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
 

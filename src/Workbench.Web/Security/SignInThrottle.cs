@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Security;
 
 namespace Workbench.Web.Security;
 

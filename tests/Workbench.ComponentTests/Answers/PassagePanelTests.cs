@@ -1,5 +1,3 @@
-using Workbench.Web.Components.Answers;
-
 namespace Workbench.ComponentTests.Answers;
 
 public class PassagePanelTests : ComponentTestContext

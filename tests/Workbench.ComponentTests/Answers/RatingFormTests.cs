@@ -1,6 +1,3 @@
-using Workbench.Core.Domain;
-using Workbench.Web.Components.Answers;
-
 namespace Workbench.ComponentTests.Answers;
 
 public class RatingFormTests : ComponentTestContext

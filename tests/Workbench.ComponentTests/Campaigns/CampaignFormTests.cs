@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Retrieval;
 using Workbench.Web.Components.Campaigns;

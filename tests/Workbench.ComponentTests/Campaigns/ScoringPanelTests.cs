@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components.Web;
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Web.Components.Campaigns;
 

@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation;
 using Workbench.Web.Components.Evaluations;
 

@@ -1,18 +1,12 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Backup;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Indexing;
 using Workbench.Core.Persistence;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Backup;

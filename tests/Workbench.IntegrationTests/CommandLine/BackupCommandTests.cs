@@ -1,5 +1,4 @@
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.CommandLine;
 

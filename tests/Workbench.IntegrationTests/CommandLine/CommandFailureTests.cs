@@ -1,6 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.CommandLine;
 

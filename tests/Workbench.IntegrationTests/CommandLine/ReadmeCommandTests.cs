@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Workbench.Core.Retrieval;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.CommandLine;
 

@@ -1,10 +1,6 @@
-using System.Net.Http.Json;
 using Microsoft.Data.Sqlite;
 using Workbench.Core.Evaluation.Campaigns;
 using Workbench.Core.Indexing;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Faults;

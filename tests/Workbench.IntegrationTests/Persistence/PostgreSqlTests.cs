@@ -1,14 +1,8 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Workbench.Core.Indexing;
 using Workbench.Core.Persistence;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.Persistence;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Workbench.Core.Persistence;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.Persistence;
 

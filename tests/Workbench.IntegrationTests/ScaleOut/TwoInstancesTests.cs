@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Hosting;
 using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 using Workbench.Web.Api;
 
 namespace Workbench.IntegrationTests.ScaleOut;

@@ -1,12 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Workbench.Core.Persistence;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
 
 namespace Workbench.IntegrationTests.Security;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Security;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
-using Workbench.Core.Security;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
-
 namespace Workbench.IntegrationTests.Security;
 
 /// <summary>Sign-in against password spraying: failures are counted per client address, whatever the accounts tried.</summary>

@@ -1,14 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
-using Workbench.Core.Security;
 using Workbench.Core.Telemetry;
-using Workbench.TestSupport;
-using Workbench.TestSupport.Web;
 
 namespace Workbench.IntegrationTests.Telemetry;
 

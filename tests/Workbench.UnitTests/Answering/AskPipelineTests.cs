@@ -5,10 +5,8 @@ using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Workbench.Core.Answering;
 using Workbench.Core.Answering.Verification;
-using Workbench.Core.Domain;
 using Workbench.Core.Embeddings;
 using Workbench.Core.Ingestion;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Telemetry;
 using Workbench.UnitTests.Retrieval;
 

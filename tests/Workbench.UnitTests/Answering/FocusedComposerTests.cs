@@ -1,5 +1,4 @@
 using Workbench.Core.Answering;
-using Workbench.Core.Domain;
 
 namespace Workbench.UnitTests.Answering;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.AI;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Text;
 
 namespace Workbench.UnitTests.Answering;

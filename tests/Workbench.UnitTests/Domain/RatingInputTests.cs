@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.UnitTests.Domain;
 
 public class RatingInputTests

@@ -1,5 +1,4 @@
 using Workbench.Core.Evaluation;
-using Workbench.Core.Retrieval;
 
 namespace Workbench.UnitTests.Evaluation;
 

@@ -9,7 +9,6 @@ using Workbench.Core.Indexing;
 using Workbench.Core.Ingestion;
 using Workbench.Core.Ingestion.Uploads;
 using Workbench.Core.Persistence;
-using Workbench.Core.Retrieval;
 using Workbench.TestSupport;
 using Workbench.UnitTests.Answering;
 using Workbench.UnitTests.Retrieval;

@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion;
 
 namespace Workbench.UnitTests.Ingestion;

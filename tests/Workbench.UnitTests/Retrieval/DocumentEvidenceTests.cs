@@ -1,6 +1,3 @@
-using Workbench.Core.Domain;
-using Workbench.Core.Retrieval;
-
 namespace Workbench.UnitTests.Retrieval;
 
 public class DocumentEvidenceTests

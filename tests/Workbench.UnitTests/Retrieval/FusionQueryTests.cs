@@ -1,6 +1,4 @@
 using Qdrant.Client.Grpc;
-using Workbench.Core.Domain;
-using Workbench.Core.Retrieval;
 using Workbench.Core.Retrieval.Qdrant;
 
 namespace Workbench.UnitTests.Retrieval;

@@ -1,6 +1,3 @@
-using Workbench.Core.Domain;
-using Workbench.Core.Retrieval;
-
 namespace Workbench.UnitTests.Retrieval;
 
 /// <summary>The passage index on one collection (or alias) of an <see cref="InMemoryVectorStore"/>.</summary>

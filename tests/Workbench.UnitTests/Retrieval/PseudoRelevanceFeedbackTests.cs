@@ -1,5 +1,3 @@
-using Workbench.Core.Retrieval;
-
 namespace Workbench.UnitTests.Retrieval;
 
 public class PseudoRelevanceFeedbackTests

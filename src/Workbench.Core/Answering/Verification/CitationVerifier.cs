@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.Options;
-using Workbench.Core.Domain;
 using Workbench.Core.Text;
 
 namespace Workbench.Core.Answering.Verification;

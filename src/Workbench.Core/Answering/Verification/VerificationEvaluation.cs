@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Answering.Verification;
 

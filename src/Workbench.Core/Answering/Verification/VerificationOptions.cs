@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Answering.Verification;
 
 /// <summary>Thresholds of the citation verifier, calibrated on the labelled pairs (README, "Citation verification").</summary>

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.Logging;
 using Workbench.Core.Answering;
 using Workbench.Core.Telemetry;
 

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Core.Evaluation.Campaigns;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Workbench.Core.Evaluation.Campaigns;
 
 public sealed class CampaignOptions

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.Options;
 using Workbench.Core.Answering;
-using Workbench.Core.Domain;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Evaluation.Campaigns;
@@ -70,29 +68,31 @@ public sealed class CampaignService(CampaignStore store, CampaignGenerator gener
     /// <summary>Restarts generation of a failed campaign from the answers it already has.</summary>
     public async Task<CampaignChange> RetryAsync(Guid id, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
     {
-        var allowed = await CheckAsync(id, CampaignStatus.Failed, actor, actorIsAdmin, cancellationToken);
-        if (allowed != CampaignChange.Done)
+        var change = await MoveAsync(id, CampaignStatus.Failed, CampaignStatus.Generating, AuditActions.CampaignRetried, actor, actorIsAdmin, cancellationToken);
+        if (change == CampaignChange.Done)
         {
-            return allowed;
+            generator.Enqueue(id);
         }
 
-        await store.SetStatusAsync(id, CampaignStatus.Generating, cancellationToken: cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.CampaignRetried, id.ToString(), cancellationToken: cancellationToken);
-        generator.Enqueue(id);
-        return CampaignChange.Done;
+        return change;
     }
 
     /// <summary>Ends scoring and reveals the configurations. Only an open campaign can be closed.</summary>
-    public async Task<CampaignChange> CloseAsync(Guid id, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default)
+    public Task<CampaignChange> CloseAsync(Guid id, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken = default) =>
+        MoveAsync(id, CampaignStatus.Open, CampaignStatus.Closed, AuditActions.CampaignClosed, actor, actorIsAdmin, cancellationToken);
+
+    /// <summary>Moves a campaign the actor may change from one status to the next, with its audit entry.</summary>
+    private async Task<CampaignChange> MoveAsync(
+        Guid id, CampaignStatus from, CampaignStatus to, string auditAction, Actor actor, bool actorIsAdmin, CancellationToken cancellationToken)
     {
-        var allowed = await CheckAsync(id, CampaignStatus.Open, actor, actorIsAdmin, cancellationToken);
+        var allowed = await CheckAsync(id, from, actor, actorIsAdmin, cancellationToken);
         if (allowed != CampaignChange.Done)
         {
             return allowed;
         }
 
-        await store.SetStatusAsync(id, CampaignStatus.Closed, cancellationToken: cancellationToken);
-        await audit.RecordAsync(actor, AuditActions.CampaignClosed, id.ToString(), cancellationToken: cancellationToken);
+        await store.SetStatusAsync(id, to, cancellationToken: cancellationToken);
+        await audit.RecordAsync(actor, auditAction, id.ToString(), cancellationToken: cancellationToken);
         return CampaignChange.Done;
     }
 

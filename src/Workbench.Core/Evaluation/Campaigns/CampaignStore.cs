@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Workbench.Core.Domain;
 using Workbench.Core.Persistence;
 using Workbench.Core.Security;
 using Workbench.Core.Telemetry;

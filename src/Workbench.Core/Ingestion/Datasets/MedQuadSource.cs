@@ -1,6 +1,5 @@
 using System.Xml;
 using System.Xml.Linq;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Ingestion.Datasets;
 

@@ -1,4 +1,3 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Security;
 
 namespace Workbench.Core.Ingestion.Uploads;

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Workbench.Core.Deidentification;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Ingestion.Uploads;
 

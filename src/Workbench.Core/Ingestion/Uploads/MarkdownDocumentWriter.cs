@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Ingestion.Uploads;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
-using Workbench.Core.Domain;
 using Workbench.Core.Ingestion.Datasets;
 
 namespace Workbench.Core.Ingestion.Uploads;

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
-using Workbench.Core.Domain;
 using static Qdrant.Client.Grpc.Conditions;
 
 namespace Workbench.Core.Retrieval.Qdrant;

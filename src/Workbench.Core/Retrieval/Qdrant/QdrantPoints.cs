@@ -1,6 +1,5 @@
 using Google.Protobuf.Collections;
 using Qdrant.Client.Grpc;
-using Workbench.Core.Domain;
 
 namespace Workbench.Core.Retrieval.Qdrant;
 

@@ -1,5 +1,4 @@
 using Qdrant.Client.Grpc;
-using Workbench.Core.Domain;
 using static Qdrant.Client.Grpc.Conditions;
 
 namespace Workbench.Core.Retrieval.Qdrant;

@@ -1,6 +1,4 @@
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Qdrant.Client.Grpc;
 using Workbench.Core.Backup;

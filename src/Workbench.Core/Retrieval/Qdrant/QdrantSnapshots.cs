@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Qdrant.Client;
 using Workbench.Core.Backup;
 

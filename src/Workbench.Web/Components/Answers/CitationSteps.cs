@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Web.Components.Answers;
 
 /// <summary>Which citation the "[" and "]" keys open: the one after (or before) the last opened, or at first the first (or the last).</summary>

@@ -1,5 +1,3 @@
-using Workbench.Core.Domain;
-
 namespace Workbench.Web.Components.Answers;
 
 /// <summary>What the question form hands to the page: the question and its optional filters.</summary>

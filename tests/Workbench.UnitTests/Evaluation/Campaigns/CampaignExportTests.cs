@@ -1,6 +1,4 @@
-using Workbench.Core.Domain;
 using Workbench.Core.Evaluation.Campaigns;
-using Workbench.Core.Retrieval;
 
 namespace Workbench.UnitTests.Evaluation.Campaigns;
 
