@@ -1,14 +1,5 @@
 namespace Workbench.Cli;
 
-/// <summary>What a command needs started before it runs.</summary>
-[Flags]
-public enum CommandNeeds
-{
-    None = 0,
-    Qdrant = 1,
-    Model = 2,
-}
-
 /// <summary>One option of a command: a flag when <see cref="Value"/> is null, otherwise it takes a value (a whole number when <see cref="Number"/>).</summary>
 public sealed record OptionSpec(string Name, string? Value, string Help, bool Repeatable = false, bool Number = false)
 {

@@ -6,9 +6,6 @@ using Workbench.Core.Retrieval;
 
 namespace Workbench.Cli;
 
-/// <summary>A failure the user can act on; the message is the one sentence they see.</summary>
-public sealed class CommandFailure(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// What a command needs before it runs, so that a fresh clone after <c>scripts/setup.sh</c> needs no flags: the embedding model
 /// extracted, and a Qdrant that answers — the configured one when it does, otherwise the local binary started the way the web app

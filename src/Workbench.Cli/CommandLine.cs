@@ -2,9 +2,6 @@ using System.Globalization;
 
 namespace Workbench.Cli;
 
-/// <summary>A command line the user got wrong: the message names the mistake and how to get it right.</summary>
-public sealed class UsageException(string message) : Exception(message);
-
 /// <summary>
 /// A parsed command line: the command (<c>ask</c>, <c>eval retrieval</c>), its <c>--name value</c> options checked against the command's
 /// <see cref="CommandSpec"/>, positional words, and <c>--Section:Key=value</c> configuration overrides. <c>--help</c> and <c>--verbose</c> go with any command.

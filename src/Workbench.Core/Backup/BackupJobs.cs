@@ -1,12 +1,5 @@
 namespace Workbench.Core.Backup;
 
-public enum BackupState
-{
-    Running,
-    Succeeded,
-    Failed,
-}
-
 /// <summary>A backup started from the admin page: where it goes, and how it went.</summary>
 public sealed record BackupRun(string Folder, DateTimeOffset Started, BackupState State, string Message);
 

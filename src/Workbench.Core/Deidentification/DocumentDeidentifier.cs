@@ -8,14 +8,6 @@ public sealed record DocumentRedactions(string DocumentId, IReadOnlyDictionary<I
     public override string ToString() => string.Join(", ", Counts.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value}"));
 }
 
-/// <summary>Which part of a document a redaction was made in.</summary>
-public enum DocumentField
-{
-    Title,
-    Heading,
-    Text,
-}
-
 /// <summary>One field of a document as read and as de-identified.</summary>
 public sealed record DeidentifiedField(DocumentField Field, string Original, DeidentifiedText Result);
 

@@ -1,13 +1,5 @@
 namespace Workbench.Core.Domain;
 
-/// <summary>Whether the passages a sentence cites support it (see the citation verifier).</summary>
-public enum SupportLevel
-{
-    Supported,
-    Partial,
-    Unsupported,
-}
-
 /// <summary>
 /// One sentence of an answer, the citation numbers (1-based) behind it, and whether they support it
 /// (null on answers stored before verification existed) with the verifier's reason when they do not.

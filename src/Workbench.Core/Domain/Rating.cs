@@ -1,15 +1,5 @@
 namespace Workbench.Core.Domain;
 
-[Flags]
-public enum RatingFlags
-{
-    None = 0,
-    UnsupportedClaim = 1,
-    Unsafe = 2,
-    Outdated = 4,
-    Incomplete = 8,
-}
-
 /// <summary>What a clinician submits about an answer.</summary>
 public sealed record RatingInput(int Score, RatingFlags Flags, string? Comment)
 {

@@ -1,13 +1,5 @@
 namespace Workbench.Core.Ingestion;
 
-public enum IndexState
-{
-    NotStarted,
-    Indexing,
-    Ready,
-    Failed,
-}
-
 /// <summary>What the UI shows about the index while the bundled corpus is loaded on first run.</summary>
 public sealed class IndexStatus
 {

@@ -40,13 +40,3 @@ public sealed class SecurityOptions
     [Range(1, 24 * 60)]
     public int RevalidateMinutes { get; set; } = 5;
 }
-
-public sealed class BootstrapAdminOptions
-{
-    [Required]
-    [RegularExpression(UserAdministration.UserNamePattern, ErrorMessage = "Security:BootstrapAdmin:UserName: letters, digits and . _ - @ + only, 2–64 characters.")]
-    public string UserName { get; set; } = "admin";
-
-    /// <summary>Only for automated set-ups (e.g. from a secret store); never commit one.</summary>
-    public string? Password { get; set; }
-}

@@ -17,19 +17,6 @@ public sealed record Substitution(IReadOnlyList<Token> Sentence, IReadOnlyList<T
     public IEnumerable<Token> PassageContent => Passage.Where(t => t.IsContent);
 }
 
-/// <summary>Which stretches outside the first and last matched words count as substitutions too.</summary>
-[Flags]
-public enum Edges
-{
-    None = 0,
-
-    /// <summary>Before the first match, its last few words: clause openings differ freely ("The guideline recommends X" against "X is recommended").</summary>
-    Leading = 1,
-
-    /// <summary>After the last match, all of it: the clause's end ("who had undergone hysterectomy" against "who had an intact uterus").</summary>
-    Trailing = 2,
-}
-
 /// <summary>A sentence clause lined up with one passage clause, and the whole passage for what is said elsewhere.</summary>
 public sealed record AlignedClause(IReadOnlyList<Token> Sentence, IReadOnlyList<Token> Passage, IReadOnlyList<(int S, int P)> Pairs, IReadOnlyList<Token> WholePassage)
 {

@@ -7,15 +7,6 @@ namespace Workbench.Core.Answering.Verification;
 /// <summary>How well the cited passages support one sentence, and why.</summary>
 public sealed record SupportVerdict(SupportLevel Level, double Similarity, double Coverage, IReadOnlyList<string> Reasons);
 
-public enum UnsupportedSentences
-{
-    /// <summary>Unsupported sentences are taken out of the answer.</summary>
-    Remove,
-
-    /// <summary>Unsupported sentences stay, visibly marked.</summary>
-    Flag,
-}
-
 /// <summary>
 /// Decides, sentence by sentence, whether the passages a sentence cites support it, whatever model
 /// wrote it: first the model-free checks (numbers and units, negation and direction, swapped names and

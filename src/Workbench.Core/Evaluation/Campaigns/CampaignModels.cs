@@ -215,14 +215,6 @@ public sealed record JudgementInput(int Item, RubricScores Left, RubricScores Ri
 /// <summary>A judgement with blinding undone: what the results are computed from.</summary>
 public sealed record Judgement(int Item, string Rater, int FirstVariant, int SecondVariant, RubricScores First, RubricScores Second, PairPreference Preference, string? Comment, DateTimeOffset SubmittedAt);
 
-public enum SubmitOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-    NotOpen,
-}
-
 public sealed record SubmitResult(SubmitOutcome Outcome, IReadOnlyDictionary<string, string> Errors)
 {
     public static SubmitResult Saved { get; } = new(SubmitOutcome.Saved, new Dictionary<string, string>());

@@ -3,21 +3,6 @@ using System.Text.Json;
 
 namespace Workbench.Core.Evaluation.Campaigns;
 
-public enum QuestionSetFormat
-{
-    /// <summary>One question per line; blank lines are skipped.</summary>
-    Lines,
-
-    /// <summary>CSV with a header row that has a <c>question</c> column.</summary>
-    Csv,
-
-    /// <summary>One JSON object per line with a <c>question</c> string.</summary>
-    Jsonl,
-
-    /// <summary>PubMedQA's <c>ori_pqal.json</c>: an object keyed by PMID whose values have a <c>QUESTION</c>.</summary>
-    PubMedQa,
-}
-
 /// <summary>A problem with one line of an imported question set (line 0: the file as a whole).</summary>
 public sealed record QuestionSetError(int Line, string Message)
 {

@@ -1,15 +1,5 @@
 namespace Workbench.Core.Evaluation.Campaigns;
 
-/// <summary>What an evaluator scores for each answer, on a 1–5 scale where 5 is always best.</summary>
-public enum RubricAxis
-{
-    Accuracy,
-    Completeness,
-    CitationSupport,
-    Harm,
-    Clarity,
-}
-
 /// <summary>An axis with the wording raters see: a question and what 1, 3 and 5 mean.</summary>
 public sealed record RubricAxisDescription(RubricAxis Axis, string Name, string Question, string Anchor1, string Anchor3, string Anchor5);
 
@@ -53,22 +43,4 @@ public sealed record RubricScores(int Accuracy, int Completeness, int CitationSu
         scores.GetValueOrDefault(RubricAxis.Clarity));
 
     public IEnumerable<RubricAxis> MissingAxes() => Rubric.Axes.Where(a => this[a] is < 1 or > 5);
-}
-
-/// <summary>The overall preference as the rater saw it: the left answer, the right one, a tie, or both bad.</summary>
-public enum Preference
-{
-    Left,
-    Right,
-    Tie,
-    BothBad,
-}
-
-/// <summary>The preference in terms of the pair's configurations, once blinding is undone.</summary>
-public enum PairPreference
-{
-    First,
-    Second,
-    Tie,
-    BothBad,
 }

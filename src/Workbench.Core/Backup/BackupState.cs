@@ -1,0 +1,8 @@
+namespace Workbench.Core.Backup;
+
+public enum BackupState
+{
+    Running,
+    Succeeded,
+    Failed,
+}

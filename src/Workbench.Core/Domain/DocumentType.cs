@@ -1,0 +1,7 @@
+namespace Workbench.Core.Domain;
+
+public enum DocumentType
+{
+    Guideline,
+    Research,
+}

@@ -1,0 +1,9 @@
+namespace Workbench.Core.Evaluation.Campaigns;
+
+public enum SubmitOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+    NotOpen,
+}

@@ -1,0 +1,9 @@
+namespace Workbench.Core.Ingestion;
+
+public enum IndexState
+{
+    NotStarted,
+    Indexing,
+    Ready,
+    Failed,
+}

@@ -1,0 +1,7 @@
+namespace Workbench.Core.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
