@@ -45,7 +45,7 @@ static async Task<int> RunAsync(CommandSpec command, CommandLine arguments)
 {
     // appsettings.json comes from beside the executable; relative data paths are taken from the working directory.
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = arguments.ConfigurationArgs, ContentRootPath = AppContext.BaseDirectory });
-    var dataset = command.Name == "eval retrieval" ? EvaluationCommand.LoadDataset(arguments) : null;
+    var dataset = command.Name is "eval retrieval" or "eval answers" ? EvaluationCommand.LoadDataset(arguments) : null;
     if (dataset is not null)
     {
         // An evaluation indexes its data set into a collection of its own, never into the served one.
