@@ -98,7 +98,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator("#username").FillAsync(userName);
         await page.Locator("#password").FillAsync(password);
         await page.Locator("#sign-in").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        // The first sign-in of a fresh app hashes the password and renders the first page while every test project runs beside it:
+        // a full run on two cores once took over the default 30 s here.
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal), new PageWaitForURLOptions { Timeout = 90_000 });
     }
 
     /// <summary>
