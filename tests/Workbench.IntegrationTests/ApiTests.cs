@@ -34,7 +34,7 @@ public class ApiTests(IntegrationFixture fixture)
         Assert.True(answer["timings"]!["totalMs"]!.GetValue<double>() > 0);
         Assert.Equal("extractive", answer["pipeline"]!["composer"]!.GetValue<string>());
         Assert.Equal("hybrid", answer["pipeline"]!["retriever"]!.GetValue<string>());
-        Assert.Equal("dbsf", answer["pipeline"]!["fusion"]!.GetValue<string>());
+        Assert.Equal("linear(sparse×0.005)", answer["pipeline"]!["fusion"]!.GetValue<string>());
         Assert.StartsWith("lexical", answer["pipeline"]!["reranker"]!.GetValue<string>());
     }
 

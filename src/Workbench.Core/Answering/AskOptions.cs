@@ -13,7 +13,7 @@ public sealed class AskOptions
     public RetrieverKind Retriever { get; set; } = RetrieverKind.Hybrid;
 
     /// <summary>How hybrid search fuses the two rankings: Rrf, Dbsf or Linear.</summary>
-    public FusionKind Fusion { get; set; } = FusionKind.Dbsf;
+    public FusionKind Fusion { get; set; } = FusionKind.Linear;
 
     /// <summary>RRF's k (Qdrant's default when unset); larger values flatten the advantage of top ranks.</summary>
     [Range(1, 1000)]
@@ -44,8 +44,9 @@ public sealed class AskOptions
     /// <summary>
     /// Scale the sparse (linear fusion) and lexical weights by how specific the question's words are
     /// (<see cref="SparseEmphasis"/>): codes, doses and drug names raise them, everyday wording lowers them.
+    /// On by default, with linear fusion: chosen by the rule in the README ("Retrieval on consumer questions").
     /// </summary>
-    public bool AdaptiveSparseWeight { get; set; }
+    public bool AdaptiveSparseWeight { get; set; } = true;
 
     /// <summary>
     /// Dense pseudo-relevance feedback: the query vector is moved toward the mean of the vectors of this

@@ -1,7 +1,7 @@
 namespace Workbench.Core.Retrieval;
 
-/// <summary>How hybrid search combines the dense and sparse rankings; by default as <c>Ask:Fusion</c> does (DBSF).</summary>
-public sealed record FusionSettings(FusionKind Kind = FusionKind.Dbsf, int? RrfK = null, double DenseWeight = 1, double SparseWeight = 0.005)
+/// <summary>How hybrid search combines the dense and sparse rankings; by default as <c>Ask:Fusion</c> does (linear).</summary>
+public sealed record FusionSettings(FusionKind Kind = FusionKind.Linear, int? RrfK = null, double DenseWeight = 1, double SparseWeight = 0.005)
 {
     public override string ToString() => Kind switch
     {

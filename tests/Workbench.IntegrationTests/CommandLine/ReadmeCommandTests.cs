@@ -47,18 +47,19 @@ public sealed class ReadmeCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task TheReadmesEvaluationCommandRunsOnASmallLimitAndPrintsOnlyStartAndEndLines()
+    public async Task TheReadmesEvaluationCommandsRunOnASmallLimitAndPrintOnlyStartAndEndLines()
     {
+        var environment = FreshMachine();
         var command = ReadmeCommand("eval retrieval ");
 
-        var result = await CommandRun.ShellAsync(command + " --limit 12", FreshMachine(), TimeSpan.FromMinutes(10));
+        var result = await CommandRun.ShellAsync(command + " --limit 12", environment, TimeSpan.FromMinutes(10));
 
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("| retriever | questions |", result.Output, StringComparison.Ordinal);
         var rows = result.Output.Split('\n');
         foreach (var retriever in new[] { "dense", "sparse", "hybrid" })
         {
-            // A row per retriever, labelled with its settings where it has any: "| hybrid [dbsf] | 12 | …".
+            // A row per retriever, labelled with its settings where it has any: "| hybrid [linear(sparse×0.005)] | 12 | …".
             Assert.Single(rows, r => (r.StartsWith($"| {retriever} |", StringComparison.Ordinal) || r.StartsWith($"| {retriever} [", StringComparison.Ordinal))
                 && r.Contains("| 12 |", StringComparison.Ordinal));
         }
@@ -66,6 +67,28 @@ public sealed class ReadmeCommandTests : IDisposable
         // Redirected output: a start and an end line per stage, not one line per question.
         Assert.DoesNotContain("\r", result.Error, StringComparison.Ordinal);
         Assert.InRange(result.Error.Split('\n').Count(l => l.Contains(": ", StringComparison.Ordinal) && l.Contains("/12", StringComparison.Ordinal)), 1, 6);
+        AssertQdrantStopped();
+
+        // The answer evaluation on the index the retrieval run left in the same storage, its limit and report path made small and private.
+        var json = Path.Combine(folder, "answers.json");
+        var answers = ReadmeCommand("eval answers --dataset ../shared/datasets/pubmedqa ")
+            .Replace("--limit 200", "--limit 12", StringComparison.Ordinal)
+            .Replace("--json pubmedqa-answers.json", $"--json {json}", StringComparison.Ordinal);
+
+        var answered = await CommandRun.ShellAsync(answers, environment, TimeSpan.FromMinutes(10));
+
+        Assert.True(answered.ExitCode == 0, answered.Error);
+        using var report = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        Assert.Equal(12, report.RootElement.GetProperty("questions").GetInt32());
+        var composers = report.RootElement.GetProperty("composers").EnumerateArray().ToList();
+        Assert.Equal(["top-passage", "lead-3"], composers.Select(c => c.GetProperty("composer").GetString()).Where(n => n is "top-passage" or "lead-3"));
+        Assert.Single(composers, c => c.GetProperty("default").GetBoolean());
+        foreach (var composer in composers)
+        {
+            Assert.InRange(composer.GetProperty("rougeL_f1").GetDouble(), 0.01, 1);
+            Assert.Contains($"| {composer.GetProperty("composer").GetString()}", answered.Output, StringComparison.Ordinal);
+        }
+
         AssertQdrantStopped();
     }
 

@@ -14,7 +14,7 @@ public class FusionQueryTests
     [Fact]
     public void HybridFusesADensePrefetchAndASparsePrefetchEachFourTimesDeeperThanTheResult()
     {
-        var ranking = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid), Dense);
+        var ranking = QdrantQueries.Ranking(Query(RetrieverKind.Hybrid, new FusionSettings(FusionKind.Dbsf)), Dense);
 
         Assert.Equal(Fusion.Dbsf, ranking.Query.Fusion);
         Assert.Equal(10ul, ranking.Limit);
