@@ -92,10 +92,14 @@ public sealed class HybridRetrievalTests : IAsyncLifetime
     public async Task HybridResultsCarryTheirDenseSimilarityForAbstention()
     {
         // A code-like question, so the adaptive weight keeps the word score in the default linear fusion's ranking.
-        var result = await corpus.Get<AskPipeline>().RetrieveAsync(new AskRequest(LexicalQuestion, 3, null, RetrieverKind.Hybrid));
+        var pipeline = corpus.Get<AskPipeline>();
+        var result = await pipeline.RetrieveAsync(new AskRequest(LexicalQuestion, 3, null, RetrieverKind.Hybrid));
+        var cosines = (await pipeline.RetrieveAsync(new AskRequest(LexicalQuestion, Documents.Count, null, RetrieverKind.Dense, RerankerKind.None)))
+            .Passages.ToDictionary(p => p.Passage.Id, p => p.Score);
 
         Assert.All(result.Passages, p => Assert.InRange(p.Score, 0.1, 1.0));
-        Assert.Contains(result.Passages, p => p.Score != p.RankScore);
+        Assert.All(result.Passages, p => Assert.Equal(cosines[p.Passage.Id], p.Score, 4));
+        Assert.All(result.Passages, p => Assert.NotEqual(p.Score, p.RankScore));
         Assert.Equal("hybrid", result.Configuration.Retriever);
         Assert.StartsWith("linear", result.Configuration.Fusion, StringComparison.Ordinal);
     }
